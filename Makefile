@@ -1,0 +1,46 @@
+# BSG Platform. Two commands on a fresh Debian 12 machine:
+#   make run    install what is missing, build, start the server on SQLite with demo data
+#   make test   the whole suite (C++ under ASan+UBSan on SQLite and PostgreSQL, HTTP, browser)
+# Other targets: build, web, bench, security, format, clean.
+
+PORT ?= 8080
+DB ?= sqlite://var/bsg.db
+BSG := ./build/bsg
+
+.PHONY: run test build build-asan web deps bench security format clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+build-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan
+
+web: deps
+	@scripts/npm-ci.sh web
+	@npm --prefix web run --silent build
+
+run: build web
+	@mkdir -p var
+	@$(BSG) --database $(DB) migrate
+	@$(BSG) --database $(DB) seed --demo
+	@exec $(BSG) --database $(DB) serve --port $(PORT) --static-dir web/dist
+
+test:
+	@scripts/test.sh
+
+bench: build web
+	@bench/run.sh
+
+security: build
+	@tests/security/run.sh
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h')
+
+clean:
+	rm -rf build build-asan web/dist

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages BSG Platform needs to build, run, test and benchmark.
+# Idempotent and silent when nothing is missing. Run as root, or as a user with sudo.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format
+  # platform libraries
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libcpp-httplib-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql
+  libsodium-dev libtomlplusplus-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
+  # documents, charts, spreadsheets
+  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core fonts-noto-cjk
+  liborcus-dev libixion-dev libxlsxwriter-dev zlib1g-dev
+  # tests and benchmarks
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  chromium poppler-utils python3 python3-icalendar
+  wrk nginx-light hyperfine sqlmap curl
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+# Node.js: Debian's nodejs (18) with its npm, unless a Node.js with npm is already installed.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds the ASan+UBSan and release builds,
+# starts a throwaway PostgreSQL, runs every suite and prints one summary line:
+#   N passed, N failed, N skipped
+# Exits non-zero when anything failed or a suite could not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+scripts/install-deps.sh || exit 1
+
+WORK=$(mktemp -d /tmp/bsg-test.XXXXXX)
+chmod 755 "$WORK"
+PG_DIR="$WORK/pg"
+cleanup() {
+  scripts/pg-test-server.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { printf '\n== %s\n' "$*"; }
+fail_setup() { echo "test: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+step "build (asan, release)"
+cmake --preset asan >/dev/null || fail_setup "cmake configure (asan) failed"
+cmake --build --preset asan || fail_setup "asan build failed"
+cmake --preset release >/dev/null || fail_setup "cmake configure (release) failed"
+cmake --build --preset release || fail_setup "release build failed"
+
+step "web build"
+scripts/npm-ci.sh web || fail_setup "npm ci (web) failed"
+npm --prefix web run --silent build || fail_setup "web build failed"
+scripts/npm-ci.sh tests/browser || fail_setup "npm ci (tests/browser) failed"
+
+step "PostgreSQL"
+mkdir -p "$PG_DIR"
+BSG_TEST_POSTGRES_URL=$(scripts/pg-test-server.sh start "$PG_DIR") || fail_setup "could not start PostgreSQL"
+export BSG_TEST_POSTGRES_URL
+echo "throwaway PostgreSQL at $BSG_TEST_POSTGRES_URL"
+
+passed=0; failed=0; skipped=0
+add_counts() {  # "P F S"
+  read -r p f s <<<"$1"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+}
+
+step "C++ suites (ASan+UBSan; SQLite and PostgreSQL)"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build-asan -j2 --output-on-failure --output-junit "$WORK/ctest.xml" >"$WORK/ctest.log" 2>&1
+ctest_rc=$?
+tail -n 40 "$WORK/ctest.log"
+counts=$(python3 scripts/junit-counts.py "$WORK/ctest.xml") || counts="0 1 0"
+add_counts "$counts"
+[ $ctest_rc -ne 0 ] && [ "${counts#* }" = "0 0" ] && add_counts "0 1 0"
+
+step "browser and HTTP suites (headless Chromium, release build)"
+export BSG_BINARY="$ROOT/build/bsg"
+node --test --test-reporter=tap tests/browser/*.test.mjs >"$WORK/node.tap" 2>&1
+node_rc=$?
+grep -E '^(not ok|# (tests|pass|fail|skipped))' "$WORK/node.tap" || true
+[ $node_rc -ne 0 ] && grep -B2 -A30 '^not ok' "$WORK/node.tap" | head -80
+p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
+f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
+s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
+add_counts "${p:-0} ${f:-0} ${s:-0}"
+[ $node_rc -ne 0 ] && [ "${f:-0}" = 0 ] && add_counts "0 1 0"
+
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,34 @@
+// Exit codes of the `bsg` command, documented in `bsg --help` and the README.
+#ifndef BSG_APP_EXIT_CODES_H_
+#define BSG_APP_EXIT_CODES_H_
+
+#include "platform/status.h"
+
+namespace bsg::app {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailure = 1,         // the operation failed (bad input file, rule violated, ...)
+  kExitUsage = 2,           // unknown subcommand or option, missing argument
+  kExitConfig = 3,          // bsg.toml or BSG_* environment invalid
+  kExitDatabase = 4,        // database unreachable or unusable
+  kExitSchema = 5,          // schema newer than this binary, or not migrated
+  kExitCheckFailed = 6,     // `bsg check` found problems
+};
+
+inline constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 ok, 1 operation failed, 2 usage error, 3 configuration error,\n"
+    "4 database unreachable, 5 schema version mismatch, 6 check found problems.";
+
+// The exit code for a failed Status from a command.
+inline int ExitCodeFor(const Status& s) {
+  if (s.ok()) return kExitOk;
+  if (s.reason().rfind("config.", 0) == 0) return kExitConfig;
+  if (s.reason().rfind("schema.", 0) == 0) return kExitSchema;
+  if (s.code() == ErrorCode::kUnavailable) return kExitDatabase;
+  return kExitFailure;
+}
+
+}  // namespace bsg::app
+
+#endif  // BSG_APP_EXIT_CODES_H_

@@ -1,0 +1,141 @@
+// Loads Config from bsg.toml (toml++) and BSG_* environment variables.
+#include "platform/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+
+#include <toml++/toml.h>
+
+namespace bsg {
+namespace {
+
+Status BadValue(const std::string& where, const std::string& key, const std::string& why) {
+  return Status::InvalidArgument("config.bad_value", where + ": " + key + ": " + why, {{key, why}});
+}
+
+Result<std::int64_t> ParseInt(const std::string& where, const std::string& key,
+                              const std::string& text, std::int64_t min, std::int64_t max) {
+  std::int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size()) {
+    return BadValue(where, key, "'" + text + "' is not a whole number");
+  }
+  if (v < min || v > max) {
+    return BadValue(where, key,
+                    std::to_string(v) + " is outside " + std::to_string(min) + ".." +
+                        std::to_string(max));
+  }
+  return v;
+}
+
+Result<bool> ParseBool(const std::string& where, const std::string& key, const std::string& text) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
+  return BadValue(where, key, "'" + text + "' is not true or false");
+}
+
+Status CheckLogLevel(const std::string& where, const std::string& level) {
+  for (const char* ok : {"trace", "debug", "info", "warn", "error", "critical", "off"}) {
+    if (level == ok) return Status::Ok();
+  }
+  return BadValue(where, "log.level", "'" + level + "' is not one of trace, debug, info, warn, error, off");
+}
+
+Status ApplyToml(const std::string& path, Config& c) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    return Status::InvalidArgument(
+        "config.bad_file", path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+                               ": " + std::string(e.description()));
+  }
+  auto text = [&](const char* key, std::string& out) -> Status {
+    auto node = t.at_path(key);
+    if (!node) return Status::Ok();
+    auto v = node.value<std::string>();
+    if (!v) return BadValue(path, key, "must be a string");
+    out = *v;
+    return Status::Ok();
+  };
+  auto integer = [&](const char* key, std::int64_t min, std::int64_t max,
+                     std::int64_t& out) -> Status {
+    auto node = t.at_path(key);
+    if (!node) return Status::Ok();
+    auto v = node.value<std::int64_t>();
+    if (!v || node.is_floating_point()) return BadValue(path, key, "must be a whole number");
+    if (*v < min || *v > max) return BadValue(path, key, "is outside " + std::to_string(min) + ".." + std::to_string(max));
+    out = *v;
+    return Status::Ok();
+  };
+  BSG_RETURN_IF_ERROR(text("database.url", c.database_url));
+  BSG_RETURN_IF_ERROR(text("server.host", c.host));
+  std::int64_t port = c.port, threads = c.threads;
+  BSG_RETURN_IF_ERROR(integer("server.port", 0, 65535, port));
+  BSG_RETURN_IF_ERROR(integer("server.threads", 1, 256, threads));
+  c.port = static_cast<std::uint16_t>(port);
+  c.threads = static_cast<int>(threads);
+  BSG_RETURN_IF_ERROR(text("server.static_dir", c.static_dir));
+  BSG_RETURN_IF_ERROR(integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
+  BSG_RETURN_IF_ERROR(text("log.level", c.log_level));
+  BSG_RETURN_IF_ERROR(CheckLogLevel(path, c.log_level));
+  if (auto node = t.at_path("log.access")) {
+    auto v = node.value<bool>();
+    if (!v) return BadValue(path, "log.access", "must be true or false");
+    c.access_log = *v;
+  }
+  return Status::Ok();
+}
+
+Status ApplyEnv(const EnvLookup& env, Config& c) {
+  const std::string where = "environment";
+  if (auto v = env("BSG_DATABASE_URL")) c.database_url = *v;
+  if (auto v = env("BSG_HOST")) c.host = *v;
+  if (auto v = env("BSG_PORT")) {
+    BSG_ASSIGN_OR_RETURN(auto port, ParseInt(where, "BSG_PORT", *v, 0, 65535));
+    c.port = static_cast<std::uint16_t>(port);
+  }
+  if (auto v = env("BSG_THREADS")) {
+    BSG_ASSIGN_OR_RETURN(auto threads, ParseInt(where, "BSG_THREADS", *v, 1, 256));
+    c.threads = static_cast<int>(threads);
+  }
+  if (auto v = env("BSG_STATIC_DIR")) c.static_dir = *v;
+  if (auto v = env("BSG_MAX_BODY_BYTES")) {
+    BSG_ASSIGN_OR_RETURN(c.max_body_bytes,
+                         ParseInt(where, "BSG_MAX_BODY_BYTES", *v, 1024, std::int64_t{1} << 32));
+  }
+  if (auto v = env("BSG_LOG_LEVEL")) {
+    BSG_RETURN_IF_ERROR(CheckLogLevel(where, *v));
+    c.log_level = *v;
+  }
+  if (auto v = env("BSG_ACCESS_LOG")) {
+    BSG_ASSIGN_OR_RETURN(c.access_log, ParseBool(where, "BSG_ACCESS_LOG", *v));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::optional<std::string> ProcessEnv(const std::string& name) {
+  const char* v = std::getenv(name.c_str());
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+Result<Config> LoadConfig(const std::optional<std::string>& path, const EnvLookup& env) {
+  Config c;
+  if (path) {
+    if (!std::filesystem::exists(*path)) {
+      return Status::InvalidArgument("config.bad_file", *path + ": no such file");
+    }
+    BSG_RETURN_IF_ERROR(ApplyToml(*path, c));
+  } else if (std::filesystem::exists("bsg.toml")) {
+    BSG_RETURN_IF_ERROR(ApplyToml("bsg.toml", c));
+  }
+  BSG_RETURN_IF_ERROR(ApplyEnv(env, c));
+  return c;
+}
+
+}  // namespace bsg

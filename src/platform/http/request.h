@@ -1,0 +1,71 @@
+// An HTTP request as handlers see it: no RESTinio types leak past src/platform/http.
+//
+// Thread-safety: one request is handled by one thread.
+#ifndef BSG_PLATFORM_HTTP_REQUEST_H_
+#define BSG_PLATFORM_HTTP_REQUEST_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/status.h"
+
+namespace bsg::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions };
+std::string_view MethodName(Method m);  // "GET"
+// True for methods that change state (POST, PUT, PATCH, DELETE): these need a CSRF token when
+// the caller is authenticated by a session cookie.
+bool IsStateChanging(Method m);
+
+// Who is calling, as established by the Authenticator. Anonymous callers have no Principal.
+struct Principal {
+  std::int64_t user_id = 0;
+  std::string email;
+  std::string display_name;
+  std::string language;                 // preferred UI language ("en", "ar", ...)
+  std::set<std::string> roles;          // "admin", "officer", "committee", "focal_point", ...
+  std::optional<std::string> country;   // ISO 3166-1 alpha-2 scope of a focal point
+  bool via_api_token = false;           // authenticated by an API token, not a session cookie
+  std::set<std::string> scopes;         // API token scopes ("read", "write")
+  std::string session_id;               // opaque id of the session row (not the cookie value)
+
+  bool HasRole(std::string_view role) const { return roles.count(std::string(role)) > 0; }
+};
+
+class Request {
+ public:
+  Method method = Method::kGet;
+  std::string path;    // decoded path without the query string: "/api/countries/VU"
+  std::string target;  // raw request target as received
+  std::map<std::string, std::string> path_params;  // from the route pattern, already type-checked
+  std::multimap<std::string, std::string> query;   // decoded query parameters
+  std::map<std::string, std::string> headers;      // header names lower-cased
+  std::string body;
+  std::string remote_address;  // peer IP address, no port
+  std::string request_id;      // also sent back as X-Request-Id
+  std::optional<Principal> principal;
+
+  std::optional<std::string> Header(std::string_view name) const;  // case-insensitive
+  std::optional<std::string> Cookie(std::string_view name) const;
+  // First value of a query parameter.
+  std::optional<std::string> Query(std::string_view name) const;
+  // Typed query parameters: a present but malformed value is an InvalidArgument naming the field.
+  Result<std::optional<std::int64_t>> QueryInt(std::string_view name) const;
+  // A path parameter declared `{name:int}`; the router has checked the format.
+  std::int64_t PathInt(std::string_view name) const;
+  const std::string& PathText(std::string_view name) const;
+  // The body parsed as JSON. 415 (request.unsupported_media_type) unless Content-Type is JSON,
+  // 400 (request.bad_json) with the parser's position in the message when malformed.
+  Result<nlohmann::json> JsonBody() const;
+};
+
+}  // namespace bsg::http
+
+#endif  // BSG_PLATFORM_HTTP_REQUEST_H_

@@ -1,0 +1,110 @@
+// Route registration: every route declares its method, path pattern, policy (who may call it)
+// and its documentation, from which /api/openapi.json is generated.
+//
+// Patterns use `{name}` for a text segment and `{name:int}` for a signed 64-bit integer segment:
+// "/api/events/{id:int}/registrations". A request whose segment does not fit the type gets 404.
+//
+// A route registered without a policy, or two routes with the same method and pattern, make
+// Router::Validate fail, and `bsg serve` refuses to start.
+//
+// Thread-safety: routes are added before the server starts; lookups are then read-only.
+#ifndef BSG_PLATFORM_HTTP_ROUTER_H_
+#define BSG_PLATFORM_HTTP_ROUTER_H_
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/http/request.h"
+#include "platform/http/response.h"
+#include "platform/status.h"
+
+namespace bsg::http {
+
+// Who may call a route.
+//  - Public(): anyone, signed in or not.
+//  - SignedIn(): any authenticated principal.
+//  - Roles({...}): a principal holding at least one of the roles. `admin` is not implied: list it.
+// CountryScoped(param) narrows the focal_point role to requests whose path or query parameter
+// `param` equals the principal's country; other listed roles are not narrowed.
+struct Policy {
+  bool is_public = false;
+  std::set<std::string> roles;  // empty with is_public=false: any signed-in principal
+  std::string country_param;    // empty: not scoped
+
+  static Policy Public() { return Policy{true, {}, {}}; }
+  static Policy SignedIn() { return Policy{false, {}, {}}; }
+  static Policy Roles(std::set<std::string> roles) { return Policy{false, std::move(roles), {}}; }
+  Policy CountryScoped(std::string param) const {
+    Policy p = *this;
+    p.country_param = std::move(param);
+    return p;
+  }
+
+  // Allows or denies `principal` (nullopt: anonymous) for `request`.
+  // Returns Unauthenticated (401) for anonymous callers of non-public routes and
+  // PermissionDenied (403) for a principal without a listed role or outside its country scope.
+  Status Check(const std::optional<Principal>& principal, const Request& request) const;
+  // Human-readable summary for OpenAPI: "public", "signed in", "roles: admin, officer".
+  std::string Describe() const;
+};
+
+struct ParamDoc {
+  std::string name;
+  std::string type = "string";  // "string" | "integer" | "boolean" | "number"
+  bool required = false;
+  std::string description;
+  std::optional<nlohmann::json> enum_values;  // JSON array of allowed values
+};
+
+struct RouteDoc {
+  std::string summary;
+  std::string tag;                      // the module: "platform", "identity", ...
+  std::vector<ParamDoc> query_params;   // path params are derived from the pattern
+  std::optional<nlohmann::json> request_schema;   // JSON Schema of the body
+  nlohmann::json response_schema = nlohmann::json::object();  // JSON Schema of a 2xx body
+  std::string response_content_type = "application/json";
+  int success_status = 200;
+  std::vector<int> error_statuses;      // besides the ones the policy implies (401, 403)
+};
+
+using Handler = std::function<Result<Response>(Request&)>;
+
+struct Route {
+  Method method = Method::kGet;
+  std::string pattern;
+  std::optional<Policy> policy;  // required; std::nullopt makes Validate fail
+  Handler handler;
+  RouteDoc doc;
+  // Skip the CSRF check for a state-changing route that starts a session (sign-in).
+  bool csrf_exempt = false;
+};
+
+class Router {
+ public:
+  void Add(Route route);
+  // Fails (reason router.missing_policy, router.duplicate_route, router.bad_pattern) naming the
+  // offending route.
+  Status Validate() const;
+
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> path_params;
+  };
+  // NotFound (route.not_found) when no pattern matches the path; MethodNotAllowed
+  // (route.method_not_allowed) when one matches for another method.
+  Result<Match> Find(Method method, const std::string& path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace bsg::http
+
+#endif  // BSG_PLATFORM_HTTP_ROUTER_H_
