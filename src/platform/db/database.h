@@ -1,4 +1,5 @@
-// The storage interface of BSG Platform: one small API over SQLite (sqlite3) and PostgreSQL (libpq).
+// The storage interface of BSG Platform: one small API over SQLite (sqlite3) and PostgreSQL
+// (libpq).
 //
 // SQL is written once with `?` placeholders; the PostgreSQL implementation rewrites them to $1..$n
 // (outside string literals). Values are always bound, never spliced into SQL text. Statements are
@@ -163,7 +164,8 @@ class Database {
   // SQLite connections use WAL, foreign_keys=ON, the busy timeout and synchronous=FULL.
   // Opens one connection at once: fails with db.unreachable when that is impossible, or
   // db.invalid_url [kInvalidArgument] for a URL of no known scheme.
-  static Result<std::unique_ptr<Database>> Open(const std::string& url, const Options& options = {});
+  static Result<std::unique_ptr<Database>> Open(const std::string& url,
+                                                const Options& options = {});
 
   virtual Kind kind() const = 0;
   // The URL with any password removed, safe to log.
@@ -172,16 +174,21 @@ class Database {
   // Autocommit statements on a pooled connection.
   virtual Result<Rows> Query(std::string_view sql, const Params& params = {}) = 0;
   virtual Result<std::int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Convenience: the first row, or NotFound(`not_found_reason`) when there is none.
+  Result<Row> QueryOne(std::string_view sql, const Params& params,
+                       std::string_view not_found_reason = "db.not_found");
   // Runs a script of several statements separated by semicolons (migrations); no parameters.
   virtual Status ExecScript(std::string_view sql) = 0;
 
   // Starts a transaction on a pooled connection.
   virtual Result<std::unique_ptr<Transaction>> Begin(const TxOptions& options = {}) = 0;
 
-  // Runs `fn` in a transaction and commits when it returns ok; rolls back otherwise. On a
-  // kRetryable failure (from fn or from commit) it retries up to options.max_attempts times with
-  // a short randomized backoff. Returns fn's status, or the last retryable failure.
-  Status InTransaction(const std::function<Status(Transaction&)>& fn, const TxOptions& options = {});
+  // Runs `fn` in a transaction and commits when it returns ok (so `fn` does not call Commit);
+  // rolls back otherwise. On a kRetryable failure (from Begin, fn or commit) it retries up to
+  // options.max_attempts times with a short randomized backoff. Returns fn's status, or the last
+  // retryable failure.
+  Status InTransaction(const std::function<Status(Transaction&)>& fn,
+                       const TxOptions& options = {});
 
   // Cheap reachability check (SELECT 1) for /api/health.
   virtual Status Ping() = 0;
