@@ -55,17 +55,31 @@ counts=$(python3 scripts/junit-counts.py "$WORK/ctest.xml") || counts="0 1 0"
 add_counts "$counts"
 [ $ctest_rc -ne 0 ] && [ "${counts#* }" = "0 0" ] && add_counts "0 1 0"
 
+# Runs a node test command with the TAP reporter and adds its counts.
+run_tap_suite() {  # name command...
+  local name=$1; shift
+  local out="$WORK/$name.tap"
+  "$@" >"$out" 2>&1
+  local rc=$?
+  grep -E '^(# (tests|pass|fail|skipped) )' "$out" || true
+  [ $rc -ne 0 ] && grep -B2 -A30 '^not ok' "$out" | head -80
+  local p f s
+  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$out" | tail -1)
+  f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$out" | tail -1)
+  s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$out" | tail -1)
+  add_counts "${p:-0} ${f:-0} ${s:-0}"
+  if [ $rc -ne 0 ] && [ "${f:-0}" = 0 ]; then
+    tail -20 "$out"
+    add_counts "0 1 0"
+  fi
+}
+
+step "web unit tests"
+run_tap_suite web npm --prefix web test --silent -- --test-reporter=tap
+
 step "browser and HTTP suites (headless Chromium, release build)"
 export BSG_BINARY="$ROOT/build/bsg"
-node --test --test-reporter=tap tests/browser/*.test.mjs >"$WORK/node.tap" 2>&1
-node_rc=$?
-grep -E '^(not ok|# (tests|pass|fail|skipped))' "$WORK/node.tap" || true
-[ $node_rc -ne 0 ] && grep -B2 -A30 '^not ok' "$WORK/node.tap" | head -80
-p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
-f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
-s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$WORK/node.tap" | tail -1)
-add_counts "${p:-0} ${f:-0} ${s:-0}"
-[ $node_rc -ne 0 ] && [ "${f:-0}" = 0 ] && add_counts "0 1 0"
+run_tap_suite browser node --test --test-reporter=tap tests/browser/*.test.mjs
 
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

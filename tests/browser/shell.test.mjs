@@ -1,0 +1,73 @@
+// The web front end, served by the real server and driven through Chromium:
+// the home page shows the server's health, the language switcher changes
+// language and direction, unknown paths show the not-found page, and no page
+// logs an error or makes a failing request.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { useBrowser, waitForText } from './lib/browser.mjs';
+import { useServer } from './lib/server.mjs';
+
+describe('web shell', () => {
+  const browser = useBrowser(); // first, so that it is closed first
+  const server = useServer();
+  // Both, or the reason one of them could not start.
+  const ready = () => ({ url: server().url, ...browser() });
+
+  it('shows the server health on the home page', async () => {
+    const { page, url } = ready();
+    await page.goto(`${url}/`);
+    await waitForText(page, '[data-testid="health-status"]', 'ok');
+    await waitForText(page, '[data-testid="health-database-kind"]', 'sqlite');
+    assert.match(await page.textContent('[data-testid="health-schema-version"]'), /^\s*\d+\s*$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+    assert.equal(await page.textContent('header .brand__name'), 'BSG Platform');
+    const nav = await page.locator('[data-testid="main-nav"] a').allTextContents();
+    assert.deepEqual(nav, ['Home'], 'the navigation lists only modules that exist');
+    assert.equal(await page.getAttribute('[data-testid="main-nav"] a', 'aria-current'), 'page');
+  });
+
+  it('switches to Arabic, right to left, and keeps the choice across a reload', async () => {
+    const { page, url } = ready();
+    await page.goto(`${url}/`);
+    await waitForText(page, '[data-testid="health-status"]', 'ok');
+    await page.selectOption('[data-testid="language-select"]', 'ar');
+    await page.waitForSelector('html[lang="ar"][dir="rtl"]');
+    await waitForText(page, '[data-testid="main-nav"] a', 'الرئيسية');
+    await waitForText(page, 'h1', 'حالة المنصة');
+
+    await page.reload();
+    await page.waitForSelector('html[lang="ar"][dir="rtl"]');
+    await waitForText(page, '[data-testid="health-status"]', 'ok');
+    await waitForText(page, 'h1', 'حالة المنصة');
+  });
+
+  it('switches back to English, left to right', async () => {
+    const { page } = ready();
+    await page.selectOption('[data-testid="language-select"]', 'en');
+    await page.waitForSelector('html[lang="en"][dir="ltr"]');
+    await waitForText(page, '[data-testid="main-nav"] a', 'Home');
+    await waitForText(page, 'h1', 'Platform status');
+  });
+
+  it('shows the not-found page for an unknown path, with a way home', async () => {
+    const { page, url } = ready();
+    const response = await page.goto(`${url}/no/such/page`);
+    assert.equal(response.status(), 200, 'the server answers unknown non-API paths with index.html');
+    await page.waitForSelector('[data-testid="not-found"]');
+    await waitForText(page, 'h1', 'Page not found');
+    await page.click('[data-testid="not-found"] a');
+    await waitForText(page, '[data-testid="health-status"]', 'ok');
+    assert.equal(new URL(page.url()).pathname, '/');
+  });
+
+  it('logged no console errors and made no failing requests', () => {
+    ready().problems.assertNone();
+  });
+
+  it('server exits with status 0 on SIGTERM', async () => {
+    const { code } = await server().stop();
+    assert.equal(code, 0);
+  });
+});
