@@ -196,6 +196,9 @@ int RunCli(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {
+    // A command's own failure: CLI::RuntimeError(code) carries the exit code it chose.
+    return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;

@@ -2,11 +2,24 @@
 // src/modules/<module>/module.cc, expose a factory in its module.h, and append it here.
 #include "app/modules.h"
 
+#include "modules/events/module.h"
+#include "modules/groups/module.h"
+#include "modules/identity/module.h"
+#include "modules/mandates/module.h"
+#include "modules/registry/module.h"
+#include "modules/reports/module.h"
+
 namespace bsg::app {
 
 const std::vector<std::unique_ptr<Module>>& Modules() {
   static const auto* modules = [] {
     auto* list = new std::vector<std::unique_ptr<Module>>();
+    list->push_back(identity::NewIdentityModule());
+    list->push_back(registry::NewRegistryModule());
+    list->push_back(groups::NewGroupsModule());
+    list->push_back(mandates::NewMandatesModule());
+    list->push_back(events::NewEventsModule());
+    list->push_back(reports::NewReportsModule());
     return list;
   }();
   return *modules;

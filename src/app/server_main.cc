@@ -26,6 +26,14 @@ int RunServe(Config config, const ServeOptions& options) {
   if (options.port) config.port = static_cast<std::uint16_t>(*options.port);
   if (options.threads) config.threads = *options.threads;
   if (options.static_dir) config.static_dir = *options.static_dir;
+  // Block SIGTERM and SIGINT before any thread starts (the log flusher included), so that every server thread inherits the
+  // mask and only the sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
   log::Init(config.log_level, config.access_log);
   auto logger = log::App();
 
@@ -62,14 +70,6 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.threads = config.threads;
   server_options.max_body_bytes = static_cast<std::size_t>(config.max_body_bytes);
   server_options.static_dir = config.static_dir;
-  // Block SIGTERM and SIGINT before any thread starts, so that every server thread inherits the
-  // mask and only the sigwait below receives them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {
     if (authenticator == nullptr) authenticator = module->authenticator();

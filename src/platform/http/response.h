@@ -2,11 +2,11 @@
 #ifndef BSG_PLATFORM_HTTP_RESPONSE_H_
 #define BSG_PLATFORM_HTTP_RESPONSE_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/status.h"
 
@@ -21,14 +21,26 @@ struct Response {
   static Response Json(const nlohmann::json& body, int status = 200);
   static Response Text(std::string body, std::string content_type, int status = 200);
   static Response NoContent();
+  // Sets a header, replacing one of the same name (case-insensitive); Set-Cookie is appended
+  // instead, so a response can set several cookies.
   Response& SetHeader(std::string name, std::string value);
+  // The value of a header set with SetHeader (case-insensitive name), or nullptr.
+  const std::string* FindHeader(std::string_view name) const;
 };
 
 // The HTTP status for an error code: the only place this mapping exists.
 int HttpStatusFor(ErrorCode code);
 
+// Status fields with a meaning for the HTTP layer. They stay in the body's `fields` as well.
+//   retry_after_seconds  a non-negative integer: sent as the `Retry-After` header (429, 503).
+//   allow                the methods a path accepts ("GET, POST"): sent as `Allow` (405).
+inline constexpr std::string_view kRetryAfterField = "retry_after_seconds";
+inline constexpr std::string_view kAllowField = "allow";
+
 // The JSON error body {code, reason, message, fields} with the mapped status. For kInternal the
-// message is replaced by a generic one carrying the request id; the detail is logged instead.
+// message is replaced by a generic one carrying the request id and the fields are dropped; the
+// detail is logged instead. kRetryable also gets `Retry-After: 1` unless the status names its own.
+// Called with an ok Status (a bug), it answers 500.
 Response ErrorResponse(const Status& status, const std::string& request_id = "");
 
 }  // namespace bsg::http

@@ -3,6 +3,13 @@
 //
 // Patterns use `{name}` for a text segment and `{name:int}` for a signed 64-bit integer segment:
 // "/api/events/{id:int}/registrations". A request whose segment does not fit the type gets 404.
+// A parameter may be followed by a literal suffix within its segment: "/api/events/{id:int}.ics"
+// matches "/api/events/12.ics" with id "12" (the parameter must not be empty).
+//
+// A literal segment wins over a parameter, a longer suffix over a shorter one, and `{name:int}`
+// is tried before `{name}`: "/api/events/mine" beats "/api/events/{id:int}.ics", which beats
+// "/api/events/{id:int}", which beats "/api/events/{slug}". HEAD requests are served by the GET
+// route of a path unless a HEAD route is registered.
 //
 // A route registered without a policy, or two routes with the same method and pattern, make
 // Router::Validate fail, and `bsg serve` refuses to start.
@@ -13,12 +20,12 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/http/request.h"
 #include "platform/http/response.h"
@@ -64,13 +71,13 @@ struct ParamDoc {
 
 struct RouteDoc {
   std::string summary;
-  std::string tag;                      // the module: "platform", "identity", ...
-  std::vector<ParamDoc> query_params;   // path params are derived from the pattern
-  std::optional<nlohmann::json> request_schema;   // JSON Schema of the body
+  std::string tag;                               // the module: "platform", "identity", ...
+  std::vector<ParamDoc> query_params;            // path params are derived from the pattern
+  std::optional<nlohmann::json> request_schema;  // JSON Schema of the body
   nlohmann::json response_schema = nlohmann::json::object();  // JSON Schema of a 2xx body
   std::string response_content_type = "application/json";
   int success_status = 200;
-  std::vector<int> error_statuses;      // besides the ones the policy implies (401, 403)
+  std::vector<int> error_statuses;  // besides the ones the policy implies (401, 403)
 };
 
 using Handler = std::function<Result<Response>(Request&)>;
@@ -87,9 +94,19 @@ struct Route {
 
 class Router {
  public:
+  Router();
+  ~Router();
+  Router(const Router& other);
+  Router& operator=(const Router& other);
+  Router(Router&& other) noexcept;
+  Router& operator=(Router&& other) noexcept;
+
   void Add(Route route);
-  // Fails (reason router.missing_policy, router.duplicate_route, router.bad_pattern) naming the
-  // offending route.
+  // Fails (reason router.missing_policy, router.missing_handler, router.duplicate_route,
+  // router.bad_pattern) naming the offending route. duplicate_route: the same method and a
+  // pattern that differs only in parameter names ("/api/x/{id}" and "/api/x/{name}"). Besides
+  // malformed patterns, bad_pattern covers a route outside /api/ (other than /metrics), which
+  // the server would never reach.
   Status Validate() const;
 
   struct Match {
@@ -97,12 +114,17 @@ class Router {
     std::map<std::string, std::string> path_params;
   };
   // NotFound (route.not_found) when no pattern matches the path; MethodNotAllowed
-  // (route.method_not_allowed) when one matches for another method.
+  // (route.method_not_allowed) when one matches for another method, with the accepted methods
+  // in the `allow` field ("GET, HEAD, POST"). `path` is the decoded path, no query string.
+  // Routes with malformed patterns are never found.
   Result<Match> Find(Method method, const std::string& path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  struct Index;  // a trie of path segments over routes_, kept in step by Add
+
   std::vector<Route> routes_;
+  std::unique_ptr<Index> index_;
 };
 
 }  // namespace bsg::http

@@ -5,6 +5,9 @@
 // authentication through the Authenticator; the route's Policy (401/403); the CSRF check for
 // state-changing requests authenticated by cookie (403 csrf.missing / csrf.mismatch) unless the
 // route is csrf_exempt; the handler; the error mapping; the access log line and metrics.
+// Credentials that fail to authenticate are an error (the Authenticator's 401) on non-public
+// routes only; on public routes the caller simply proceeds as anonymous. Handler exceptions
+// become a logged 500. See src/platform/http/README.md.
 //
 // Thread-safety: Run/Start/Stop from one thread; handlers run on the pool threads.
 #ifndef BSG_PLATFORM_HTTP_SERVER_H_
@@ -36,14 +39,24 @@ class Authenticator {
 };
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;  // 0: pick a free port; see Server::port()
+  std::string host = "127.0.0.1";  // an IPv4 or IPv6 address, or "localhost"
+  std::uint16_t port = 8080;       // 0: pick a free port; see Server::port()
   int threads = 2;
+  // Larger bodies get 413 (request.body_too_large) decided from Content-Length before the body
+  // is read; the body is then read and discarded (never buffered) so the client sees the
+  // answer, and the connection is closed. A body declared more than 64 MiB over the limit is
+  // not read at all: the connection is closed at once.
   std::size_t max_body_bytes = 10 * 1024 * 1024;
+  // RESTinio 0.6 has one timer from the end of a response until the next request is read
+  // completely; it runs for min(read_timeout, idle_timeout), so neither limit is exceeded.
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds idle_timeout{60};  // keep-alive
   std::string static_dir;                 // built web app (web/dist); empty: no static serving
+  // Stop waits this long for in-flight requests before closing what is left.
+  std::chrono::seconds shutdown_grace{30};
+  // API responses at least this large are gzipped for clients that accept it; 0: never.
+  std::size_t gzip_min_bytes = 1024;
 };
 
 class Metrics;
@@ -57,6 +70,8 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Starts listening and serving on background threads; returns once the port is bound.
+  // Unavailable (server.listen_failed) when the address cannot be bound; Internal
+  // (server.already_started) when called twice.
   Status Start();
   // The bound port (useful with port 0), valid after Start.
   std::uint16_t port() const;

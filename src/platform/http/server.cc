@@ -1,0 +1,835 @@
+// The HTTP server: RESTinio 0.6 underneath. This is the only file of the project that includes
+// RESTinio, so a move to RESTinio 0.7 or Boost.Beast touches this file alone.
+//
+// RESTinio calls one request handler (Core::Handle) per complete request, on one of the pool
+// threads. Routing is ours (Router), not RESTinio's express router.
+//
+// Body limit: RESTinio, given max_body_size, closes the connection without a word on a larger
+// body. We install our own http_parser callbacks (an explicit specialisation of
+// restinio::impl::create_parser_settings for our traits' method mapper) that, when the declared
+// Content-Length (or the chunked total so far) is over the limit, mark the request with a
+// private header and discard the body bytes instead of buffering them. The handler sees the
+// mark and answers 413 with the JSON error body, then closes the connection.
+#include "platform/http/server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <filesystem>
+#include <future>
+#include <restinio/http_server.hpp>
+#include <restinio/sendfile.hpp>
+#include <restinio/traits.hpp>
+#include <thread>
+#include <vector>
+
+#include "platform/http/http_internal.h"
+#include "platform/http/metrics.h"
+#include "platform/http/response.h"
+#include "platform/log.h"
+
+namespace bsg::http {
+namespace rt {
+
+// Set by our parser callbacks on a request whose body is over the limit; removed from anything
+// a client sends, so it cannot be forged.
+constexpr std::string_view kTooLargeMark = "x-bsg-internal-body-too-large";
+// A body declared this much over the limit is not drained: the connection is closed at once.
+constexpr std::uint64_t kMaxDrainBytes = 64ull * 1024 * 1024;
+// Chunked bodies: more chunks than this is abuse (each costs RESTinio a bookkeeping entry).
+constexpr std::size_t kMaxChunks = 100000;
+
+// Only a distinct type, so that create_parser_settings can be specialised for our server.
+struct HttpMethods : restinio::default_http_methods_t {};
+
+inline restinio::impl::http_parser_ctx_t* Ctx(http_parser* parser) {
+  return static_cast<restinio::impl::http_parser_ctx_t*>(parser->data);
+}
+
+inline bool Marked(restinio::impl::http_parser_ctx_t* ctx) {
+  return ctx->m_header.has_field(kTooLargeMark);
+}
+
+inline void Mark(restinio::impl::http_parser_ctx_t* ctx) {
+  ctx->m_header.set_field(std::string(kTooLargeMark), "1");
+  std::string().swap(ctx->m_body);  // free what was buffered
+}
+
+inline int OnHeadersComplete(http_parser* parser) {
+  auto* ctx = Ctx(parser);
+  ctx->m_header.remove_field(kTooLargeMark);
+  const std::uint64_t limit = ctx->m_limits.max_body_size();
+  if (parser->content_length != ULLONG_MAX && parser->content_length > limit) {
+    if (parser->content_length - limit > kMaxDrainBytes) return -1;
+    ctx->m_leading_headers_completed = true;
+    try {
+      Mark(ctx);
+    } catch (const std::exception&) {
+      return -1;
+    }
+    return 0;
+  }
+  return restinio::impl::restinio_headers_complete_cb(parser);
+}
+
+inline int OnBody(http_parser* parser, const char* at, size_t length) {
+  auto* ctx = Ctx(parser);
+  if (Marked(ctx)) return 0;  // draining
+  if (static_cast<std::uint64_t>(ctx->m_body.size()) + length > ctx->m_limits.max_body_size()) {
+    try {
+      Mark(ctx);
+    } catch (const std::exception&) {
+      return -1;
+    }
+    return 0;
+  }
+  return restinio::impl::restinio_body_cb(parser, at, length);
+}
+
+inline int OnChunkHeader(http_parser* parser) {
+  auto* ctx = Ctx(parser);
+  if (Marked(ctx)) return 0;
+  if (ctx->m_chunked_info_block.m_chunks.size() >= kMaxChunks) return -1;
+  return restinio::impl::restinio_chunk_header_cb(parser);
+}
+
+}  // namespace rt
+}  // namespace bsg::http
+
+namespace restinio::impl {
+
+// Our parser callbacks: RESTinio's, except for the body limit (see the top of this file).
+template <>
+inline http_parser_settings create_parser_settings<bsg::http::rt::HttpMethods>() noexcept {
+  http_parser_settings settings = create_parser_settings<restinio::default_http_methods_t>();
+  settings.on_headers_complete = &bsg::http::rt::OnHeadersComplete;
+  settings.on_body = &bsg::http::rt::OnBody;
+  settings.on_chunk_header = &bsg::http::rt::OnChunkHeader;
+  return settings;
+}
+
+}  // namespace restinio::impl
+
+namespace bsg::http {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// RESTinio's own diagnostics (parse errors, timeouts, closed sockets) at debug level: they are
+// mostly about misbehaving clients.
+class RestinioLogger {
+ public:
+  explicit RestinioLogger(std::shared_ptr<spdlog::logger> logger) : logger_(std::move(logger)) {}
+  template <typename Builder>
+  void trace(Builder&&) const noexcept {}
+  template <typename Builder>
+  void info(Builder&&) const noexcept {}
+  template <typename Builder>
+  void warn(Builder&& builder) const noexcept {
+    Log(builder);
+  }
+  template <typename Builder>
+  void error(Builder&& builder) const noexcept {
+    Log(builder);
+  }
+
+ private:
+  template <typename Builder>
+  void Log(Builder& builder) const noexcept {
+    try {
+      if (logger_ && logger_->should_log(spdlog::level::debug)) {
+        logger_->debug("http: {}", builder());
+      }
+    } catch (...) {
+    }
+  }
+  std::shared_ptr<spdlog::logger> logger_;
+};
+
+class ConnectionListener {
+ public:
+  explicit ConnectionListener(Metrics* metrics) : metrics_(metrics) {}
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    if (metrics_ == nullptr) return;
+    const auto cause = notice.cause();
+    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
+      metrics_->ConnectionOpened();
+    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+      metrics_->ConnectionClosed();
+    }
+  }
+
+ private:
+  Metrics* metrics_;
+};
+
+class Core;
+
+struct RequestHandler {
+  Core* core;
+  restinio::request_handling_status_t operator()(restinio::request_handle_t req) const;
+};
+
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, RestinioLogger, RequestHandler> {
+  using http_methods_mapper_t = rt::HttpMethods;
+  using connection_state_listener_t = ConnectionListener;
+};
+
+using HttpServer = restinio::http_server_t<Traits>;
+
+// What the pipeline decided for one request.
+struct Outcome {
+  Response response;
+  std::optional<restinio::sendfile_t> file;  // a static file to send instead of response.body
+  std::uint64_t file_size = 0;
+  bool static_file = false;  // a file's metadata answer: Content-Length is file_size
+  const Route* route = nullptr;
+  std::string_view route_label = "(unmatched)";
+  bool close = false;  // close the connection after the response
+};
+
+std::optional<Method> MethodFromParser(int raw) {
+  switch (raw) {
+    case HTTP_GET:
+      return Method::kGet;
+    case HTTP_HEAD:
+      return Method::kHead;
+    case HTTP_POST:
+      return Method::kPost;
+    case HTTP_PUT:
+      return Method::kPut;
+    case HTTP_PATCH:
+      return Method::kPatch;
+    case HTTP_DELETE:
+      return Method::kDelete;
+    case HTTP_OPTIONS:
+      return Method::kOptions;
+    default:
+      return std::nullopt;
+  }
+}
+
+bool IsUnder(const fs::path& path, const fs::path& root) {
+  auto [root_end, path_it] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return root_end == root.end();
+}
+
+// "2025-01-31T12:34:56.789Z", with the seconds part cached per thread.
+void AppendTimestamp(std::string& out) {
+  thread_local std::int64_t cached_second = -1;
+  thread_local char cached[24];
+  const auto now = std::chrono::system_clock::now();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::int64_t second = ms / 1000;
+  if (second != cached_second) {
+    std::time_t t = static_cast<std::time_t>(second);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(cached, sizeof(cached), "%Y-%m-%dT%H:%M:%S", &tm);
+    cached_second = second;
+  }
+  out += cached;
+  char frac[8];
+  std::snprintf(frac, sizeof(frac), ".%03dZ", static_cast<int>(ms % 1000));
+  out += frac;
+}
+
+class Core {
+ public:
+  Core(ServerOptions options, const Router& router, Authenticator* authenticator, Metrics* metrics)
+      : options_(std::move(options)),
+        router_(router),
+        authenticator_(authenticator),
+        metrics_(metrics) {}
+
+  ~Core() { Stop(); }
+
+  Status Start();
+  void Stop();
+  std::uint16_t port() const { return port_.load(); }
+
+  restinio::request_handling_status_t Handle(restinio::request_handle_t req);
+
+ private:
+  void FillRequest(const restinio::request_t& req, Request& request, bool& bad_path,
+                   bool& too_large, bool& bad_method);
+  void Process(const restinio::request_t& req, Request& request, Outcome& out);
+  void ServeStatic(const Request& request, Outcome& out);
+  void ServeFile(const Request& request, const fs::path& file, Outcome& out);
+  using Builder = restinio::response_builder_t<restinio::user_controlled_output_t>;
+  // Builds the RESTinio response (headers, gzip, body); `bytes` gets the body bytes to be sent.
+  // The caller sends it with Finish.
+  Builder Prepare(restinio::request_t& req, const Request& request, Outcome& out,
+                  std::uint64_t& bytes);
+  void Finish(Builder& builder);
+  void LogAccess(const Request& request, std::string_view method, const Outcome& out,
+                 double seconds, std::uint64_t bytes);
+  void Error(const Request& request, Outcome& out, const Status& status);
+
+  const ServerOptions options_;
+  const Router& router_;
+  Authenticator* const authenticator_;
+  Metrics* const metrics_;
+
+  std::shared_ptr<spdlog::logger> app_log_;
+  std::shared_ptr<spdlog::logger> access_log_;  // nullptr: no access log
+  fs::path static_root_;                        // canonical; empty: no static serving
+  std::vector<Metrics::Series*> route_series_;  // parallel to router_.routes()
+  // "(static)" and "(unmatched)" series by Method, the last for methods we do not support.
+  static constexpr std::size_t kOtherMethod = 7;
+  std::array<Metrics::Series*, kOtherMethod + 1> static_series_{};
+  std::array<Metrics::Series*, kOtherMethod + 1> unmatched_series_{};
+
+  std::atomic<std::uint16_t> port_{0};
+  std::atomic<int> in_flight_{0};  // from handler entry until the response is written
+  std::atomic<bool> stopping_{false};
+  bool running_ = false;
+
+  std::unique_ptr<asio::io_context> io_;
+  std::unique_ptr<HttpServer> server_;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
+  std::vector<std::thread> threads_;
+};
+
+restinio::request_handling_status_t RequestHandler::operator()(
+    restinio::request_handle_t req) const {
+  return core->Handle(std::move(req));
+}
+
+Status Core::Start() {
+  if (running_) return Status::Internal("server.already_started", "The server is already running.");
+  app_log_ = log::App();
+  access_log_ = log::Access();
+  stopping_ = false;
+
+  if (!options_.static_dir.empty()) {
+    std::error_code ec;
+    fs::path root = fs::canonical(options_.static_dir, ec);
+    if (ec || !fs::is_directory(root, ec)) {
+      app_log_->warn("static directory {} not found; serving the API only", options_.static_dir);
+    } else {
+      static_root_ = root;
+    }
+  }
+
+  if (metrics_ != nullptr) {
+    route_series_.clear();
+    for (const Route& r : router_.routes()) {
+      route_series_.push_back(metrics_->GetSeries(MethodName(r.method), r.pattern));
+    }
+    for (std::size_t m = 0; m <= kOtherMethod; ++m) {
+      std::string_view name = m < kOtherMethod ? MethodName(static_cast<Method>(m)) : "OTHER";
+      static_series_[m] = metrics_->GetSeries(name, "(static)");
+      unmatched_series_[m] = metrics_->GetSeries(name, "(unmatched)");
+    }
+  }
+
+  std::string host = options_.host == "localhost" ? "127.0.0.1" : options_.host;
+  asio::error_code ec;
+  asio::ip::address address = asio::ip::make_address(host, ec);
+  if (ec) {
+    return Status::Unavailable("server.listen_failed", "Bad listen address '" + host + "'.");
+  }
+
+  const int threads = std::max(1, options_.threads);
+  io_ = std::make_unique<asio::io_context>(threads);
+  const auto read_timeout = std::min(options_.read_timeout, options_.idle_timeout);
+  try {
+    server_ =
+        std::make_unique<HttpServer>(restinio::external_io_context(*io_), [&](auto& settings) {
+          settings.port(options_.port)
+              .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+              .address(address)
+              .request_handler(RequestHandler{this})
+              .logger(app_log_)
+              .connection_state_listener(std::make_shared<ConnectionListener>(metrics_))
+              .read_next_http_message_timelimit(read_timeout)
+              .write_http_response_timelimit(options_.write_timeout)
+              .handle_request_timeout(std::chrono::seconds(300))
+              .buffer_size(16 * 1024)
+              .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                            .max_url_size(8 * 1024)
+                                            .max_field_name_size(1024)
+                                            .max_field_value_size(16 * 1024)
+                                            .max_field_count(100)
+                                            .max_body_size(options_.max_body_bytes))
+              .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
+                port_ = acceptor.local_endpoint().port();
+              });
+        });
+  } catch (const std::exception& e) {
+    io_.reset();
+    return Status::Unavailable("server.listen_failed", e.what());
+  }
+
+  work_.emplace(asio::make_work_guard(*io_));
+  // Stop signals go to the thread that waits for them (RunUntilSignal, `bsg serve`): the pool
+  // threads inherit a mask that blocks them.
+  sigset_t stop_signals;
+  sigset_t old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+  for (int i = 0; i < threads; ++i) {
+    threads_.emplace_back([this] { io_->run(); });
+  }
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+
+  std::promise<Status> opened;
+  server_->open_async([&opened] { opened.set_value(Status::Ok()); },
+                      [&opened](std::exception_ptr ex) {
+                        std::string what = "unknown error";
+                        try {
+                          std::rethrow_exception(ex);
+                        } catch (const std::exception& e) {
+                          what = e.what();
+                        } catch (...) {
+                        }
+                        opened.set_value(Status::Unavailable("server.listen_failed", what));
+                      });
+  Status s = opened.get_future().get();
+  running_ = true;
+  if (!s.ok()) {
+    Stop();
+    return s;
+  }
+  return Status::Ok();
+}
+
+void Core::Stop() {
+  if (!running_) return;
+  running_ = false;
+  stopping_ = true;
+
+  // 1. Stop accepting.
+  std::promise<void> closed;
+  server_->close_async([&closed] { closed.set_value(); },
+                       [&closed](std::exception_ptr) { closed.set_value(); });
+  closed.get_future().wait();
+
+  // 2. Let in-flight requests finish (their responses written), within the grace period.
+  //    Responses sent meanwhile carry Connection: close.
+  const auto deadline = Clock::now() + options_.shutdown_grace;
+  int quiet_checks = 0;
+  while (Clock::now() < deadline && quiet_checks < 2) {
+    quiet_checks = in_flight_.load() == 0 ? quiet_checks + 1 : 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (in_flight_.load() > 0) {
+    app_log_->warn("stopping with {} request(s) still in flight", in_flight_.load());
+  }
+
+  // 3. Stop the pool and drop what is left (idle keep-alive connections).
+  work_.reset();
+  io_->stop();
+  for (std::thread& t : threads_) t.join();
+  threads_.clear();
+  server_.reset();
+  io_.reset();  // destroys pending handlers and with them the remaining connections
+}
+
+void Core::Error(const Request& request, Outcome& out, const Status& status) {
+  if (status.code() == ErrorCode::kInternal || status.code() == ErrorCode::kUnavailable) {
+    app_log_->error("request {} {} {}: {}", request.request_id, MethodName(request.method),
+                    request.path, status.ToString());
+  }
+  out.response = ErrorResponse(status, request.request_id);
+}
+
+void Core::FillRequest(const restinio::request_t& req, Request& request, bool& bad_path,
+                       bool& too_large, bool& bad_method) {
+  const auto& header = req.header();
+  std::optional<Method> method = MethodFromParser(header.method().raw_id());
+  bad_method = !method;
+  request.method = method.value_or(Method::kGet);
+  request.target = std::string(header.request_target());
+  std::optional<std::string> path = internal::PercentDecode(header.path(), false);
+  bad_path = !path;
+  request.path = path ? std::move(*path) : std::string(header.path());
+  const auto query = header.query();
+  if (!query.empty()) request.query = internal::ParseQuery(query);
+  too_large = false;
+  header.for_each_field([&](const restinio::http_header_field_t& field) {
+    std::string name = internal::ToLower(field.name());
+    if (name == rt::kTooLargeMark) {
+      too_large = true;
+      return;
+    }
+    auto [it, inserted] = request.headers.emplace(std::move(name), field.value());
+    if (!inserted) {
+      it->second += it->first == "cookie" ? "; " : ", ";
+      it->second += field.value();
+    }
+  });
+  request.body = req.body();
+  request.remote_address = req.remote_endpoint().address().to_string();
+  auto id = request.headers.find("x-request-id");
+  request.request_id = (id != request.headers.end() && internal::IsValidRequestId(id->second))
+                           ? id->second
+                           : internal::NewRequestId();
+}
+
+void Core::Process(const restinio::request_t& req, Request& request, Outcome& out) {
+  bool bad_path = false;
+  bool too_large = false;
+  bool bad_method = false;
+  FillRequest(req, request, bad_path, too_large, bad_method);
+  if (too_large) {
+    out.close = true;
+    return Error(request, out,
+                 Status(ErrorCode::kPayloadTooLarge, "request.body_too_large",
+                        "The request body is larger than the limit of " +
+                            std::to_string(options_.max_body_bytes) + " bytes."));
+  }
+  if (bad_path) {
+    return Error(request, out,
+                 Status::InvalidArgument("request.bad_path", "The request path is malformed."));
+  }
+  if (bad_method) {
+    return Error(request, out,
+                 Status(ErrorCode::kMethodNotAllowed, "request.method_not_supported",
+                        "This HTTP method is not supported."));
+  }
+
+  const std::string& path = request.path;
+  const bool api = path.starts_with("/api/") || path == "/api" || path == "/metrics";
+  if (!api) return ServeStatic(request, out);
+
+  Result<Router::Match> match = router_.Find(request.method, path);
+  if (!match.ok()) return Error(request, out, match.status());
+  out.route = match->route;
+  out.route_label = out.route->pattern;
+  request.path_params = std::move(match->path_params);
+  const Route& route = *out.route;
+  if (!route.policy) {
+    // Router::Validate refuses this at start-up; deny rather than guess.
+    return Error(request, out, Status::Internal("router.missing_policy", "route has no policy"));
+  }
+  const Policy& policy = *route.policy;
+
+  if (authenticator_ != nullptr) {
+    Result<std::optional<Principal>> who = authenticator_->Authenticate(request);
+    if (who.ok()) {
+      request.principal = std::move(*who);
+    } else if (!policy.is_public) {
+      return Error(request, out, who.status());
+    }
+  }
+  if (Status s = policy.Check(request.principal, request); !s.ok()) {
+    return Error(request, out, s);
+  }
+  if (IsStateChanging(request.method) && request.principal && !request.principal->via_api_token &&
+      !route.csrf_exempt && authenticator_ != nullptr) {
+    if (Status s = authenticator_->CheckCsrf(request, *request.principal); !s.ok()) {
+      return Error(request, out, s);
+    }
+  }
+
+  Result<Response> result = route.handler(request);
+  if (!result.ok()) return Error(request, out, result.status());
+  out.response = std::move(*result);
+}
+
+void Core::ServeStatic(const Request& request, Outcome& out) {
+  out.route_label = "(static)";
+  if (static_root_.empty()) {
+    out.route_label = "(unmatched)";
+    return Error(request, out, Status::NotFound("route.not_found", "Not found."));
+  }
+  if (request.method != Method::kGet && request.method != Method::kHead) {
+    return Error(request, out,
+                 Status(ErrorCode::kMethodNotAllowed, "route.method_not_allowed",
+                        "Static files accept GET and HEAD only.",
+                        {{std::string(kAllowField), "GET, HEAD"}}));
+  }
+  const std::string& path = request.path;
+  // No "..", ".", backslashes or empty segments: nothing a browser sends for our files.
+  std::string_view rest = std::string_view(path).substr(1);
+  std::string_view last;
+  while (true) {
+    std::size_t slash = rest.find('/');
+    std::string_view seg = rest.substr(0, slash);
+    if (seg == ".." || seg == "." || seg.find('\\') != std::string_view::npos ||
+        (seg.empty() && slash != std::string_view::npos)) {
+      return Error(request, out,
+                   Status::InvalidArgument("request.bad_path", "The request path is not allowed."));
+    }
+    last = seg;
+    if (slash == std::string_view::npos) break;
+    rest = rest.substr(slash + 1);
+  }
+
+  std::string relative = path.substr(1);
+  if (relative.empty() || relative.back() == '/') relative += "index.html";
+  std::error_code ec;
+  fs::path full = fs::weakly_canonical(static_root_ / relative, ec);
+  if (ec || !IsUnder(full, static_root_)) {
+    return Error(request, out,
+                 Status::InvalidArgument("request.bad_path", "The request path is not allowed."));
+  }
+  if (fs::is_regular_file(full, ec)) return ServeFile(request, full, out);
+
+  // Not a file: an SPA route gets index.html. Missing assets (hashed, or any name with an
+  // extension that a browser does not navigate to) stay 404, so a stale page fails visibly.
+  auto accept = request.headers.find("accept");
+  const bool wants_html =
+      accept != request.headers.end() && accept->second.find("text/html") != std::string::npos;
+  const bool looks_like_file = last.find('.') != std::string_view::npos;
+  if (!path.starts_with("/assets/") && (wants_html || !looks_like_file)) {
+    fs::path index = static_root_ / "index.html";
+    if (fs::is_regular_file(index, ec)) return ServeFile(request, index, out);
+  }
+  return Error(request, out, Status::NotFound("route.not_found", "Not found."));
+}
+
+void Core::ServeFile(const Request& request, const fs::path& file, Outcome& out) {
+  std::error_code ec;
+  fs::path send = file;
+  const std::string name = file.filename().string();
+  Response& r = out.response;
+  r = Response();
+  r.content_type = std::string(internal::ContentTypeForPath(name));
+
+  fs::path gz = file;
+  gz += ".gz";
+  if (fs::is_regular_file(gz, ec)) {
+    r.SetHeader("Vary", "Accept-Encoding");
+    auto ae = request.headers.find("accept-encoding");
+    if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
+      send = gz;
+      r.SetHeader("Content-Encoding", "gzip");
+    }
+  }
+  const std::uintmax_t size = fs::file_size(send, ec);
+  if (ec) return Error(request, out, Status::NotFound("route.not_found", "Not found."));
+  const auto mtime = fs::last_write_time(send, ec).time_since_epoch().count();
+  char etag[64];
+  std::snprintf(etag, sizeof(etag), "\"%jx-%llx%s\"", size, static_cast<long long>(mtime),
+                send == file ? "" : "-gz");
+  r.SetHeader("ETag", etag);
+  const bool immutable = request.path.starts_with("/assets/");
+  r.SetHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  if (r.content_type.starts_with("text/html")) r.SetHeader("X-Frame-Options", "DENY");
+
+  auto inm = request.headers.find("if-none-match");
+  out.static_file = true;
+  out.file_size = size;
+  if (inm != request.headers.end() && inm->second.find(etag) != std::string::npos) {
+    r.status = 304;
+    return;
+  }
+  if (request.method == Method::kHead) return;
+  out.file = restinio::sendfile(send.string());
+  out.file->timelimit(options_.write_timeout);
+}
+
+Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Outcome& out,
+                            std::uint64_t& bytes) {
+  Response& r = out.response;
+  const bool head = request.method == Method::kHead;
+  const bool api = out.route_label != "(static)";
+  auto rb = req.create_response<restinio::user_controlled_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)},
+      std::string(internal::ReasonPhrase(r.status))});
+  if (!r.content_type.empty() && r.status != 204 && r.status != 304) {
+    rb.append_header(restinio::http_field::content_type, r.content_type);
+  }
+  rb.append_header("X-Request-Id", request.request_id);
+  rb.append_header("X-Content-Type-Options", "nosniff");
+  if (api && r.FindHeader("Cache-Control") == nullptr)
+    rb.append_header("Cache-Control", "no-store");
+
+  if (!out.file && !head && options_.gzip_min_bytes > 0 &&
+      r.body.size() >= options_.gzip_min_bytes && internal::IsCompressible(r.content_type) &&
+      r.FindHeader("Content-Encoding") == nullptr) {
+    rb.append_header("Vary", "Accept-Encoding");
+    auto ae = request.headers.find("accept-encoding");
+    if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
+      if (std::optional<std::string> gz = internal::Gzip(r.body)) {
+        r.body = std::move(*gz);
+        rb.append_header("Content-Encoding", "gzip");
+      }
+    }
+  }
+  for (auto& [name, value] : r.headers) rb.append_header(std::move(name), std::move(value));
+  if (out.close || stopping_.load(std::memory_order_relaxed)) rb.connection_close();
+
+  // RESTinio always sends Content-Length; for 304 it is 0, as cpp-httplib (and other simple
+  // clients) would otherwise wait for that many bytes.
+  const std::uint64_t length =
+      r.status == 304 ? 0 : (out.static_file ? out.file_size : r.body.size());
+  rb.set_content_length(static_cast<std::size_t>(length));
+  bytes = 0;
+  if (!head && r.status != 304) {
+    if (out.file) {
+      rb.set_body(std::move(*out.file));
+    } else if (!r.body.empty()) {
+      rb.set_body(std::move(r.body));
+    }
+    bytes = length;
+  }
+  return rb;
+}
+
+void Core::Finish(Builder& builder) {
+  builder.done([this](const asio::error_code&) { in_flight_.fetch_sub(1); });
+}
+
+void Core::LogAccess(const Request& request, std::string_view method, const Outcome& out,
+                     double seconds, std::uint64_t bytes) {
+  std::string line;
+  line.reserve(256);
+  line += "{\"time\":\"";
+  AppendTimestamp(line);
+  line += "\",\"request_id\":\"";
+  internal::AppendJsonEscaped(line, request.request_id);
+  line += "\",\"method\":\"";
+  internal::AppendJsonEscaped(line, method);
+  line += "\",\"path\":\"";
+  internal::AppendJsonEscaped(line, request.path);
+  line += "\",\"route\":\"";
+  internal::AppendJsonEscaped(line, out.route_label);
+  line += "\",\"status\":";
+  line += std::to_string(out.response.status);
+  char duration[32];
+  std::snprintf(duration, sizeof(duration), "%.3f", seconds * 1000.0);
+  line += ",\"duration_ms\":";
+  line += duration;
+  line += ",\"bytes\":";
+  line += std::to_string(bytes);
+  line += ",\"remote\":\"";
+  internal::AppendJsonEscaped(line, request.remote_address);
+  line += '"';
+  if (request.principal) {
+    line += ",\"user_id\":";
+    line += std::to_string(request.principal->user_id);
+  }
+  line += '}';
+  access_log_->log(spdlog::source_loc{}, spdlog::level::info, spdlog::string_view_t(line));
+}
+
+restinio::request_handling_status_t Core::Handle(restinio::request_handle_t req) {
+  const auto start = Clock::now();
+  in_flight_.fetch_add(1);
+  if (metrics_ != nullptr) metrics_->RequestStarted();
+  Request request;
+  Outcome out;
+  try {
+    Process(*req, request, out);
+  } catch (const std::exception& e) {
+    app_log_->error("request {} {} {}: unhandled exception: {}", request.request_id,
+                    MethodName(request.method), request.path, e.what());
+    out.file.reset();
+    out.static_file = false;
+    out.response =
+        ErrorResponse(Status::Internal("internal.exception", e.what()), request.request_id);
+  } catch (...) {
+    app_log_->error("request {} {} {}: unhandled non-standard exception", request.request_id,
+                    MethodName(request.method), request.path);
+    out.file.reset();
+    out.static_file = false;
+    out.response =
+        ErrorResponse(Status::Internal("internal.exception", "unknown"), request.request_id);
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const std::string_view method = MethodFromParser(req->header().method().raw_id())
+                                      ? MethodName(request.method)
+                                      : std::string_view("OTHER");
+  std::uint64_t bytes = 0;
+  std::optional<Builder> builder;
+  try {
+    builder.emplace(Prepare(*req, request, out, bytes));
+  } catch (const std::exception& e) {
+    app_log_->error("request {}: cannot build the response: {}", request.request_id, e.what());
+    builder.reset();
+    try {
+      out = Outcome();
+      out.response =
+          ErrorResponse(Status::Internal("internal.exception", e.what()), request.request_id);
+      builder.emplace(Prepare(*req, request, out, bytes));
+    } catch (const std::exception&) {
+      builder.reset();
+    }
+  }
+
+  const int status = out.response.status;
+  if (metrics_ != nullptr) {
+    metrics_->RequestFinished();
+    Metrics::Series* series = nullptr;
+    if (out.route != nullptr) {
+      const std::size_t index = static_cast<std::size_t>(out.route - router_.routes().data());
+      if (index < route_series_.size()) series = route_series_[index];
+    }
+    if (series == nullptr) {
+      const bool is_static = out.route_label == "(static)";
+      const std::size_t m = MethodFromParser(req->header().method().raw_id())
+                                ? static_cast<std::size_t>(request.method)
+                                : kOtherMethod;
+      series = is_static ? static_series_[m] : unmatched_series_[m];
+    }
+    metrics_->Observe(series, status, seconds);
+  }
+  if (access_log_) LogAccess(request, method, out, seconds, bytes);
+  // Sent last, so that a client that has its answer also finds it counted and logged.
+  if (builder) {
+    try {
+      Finish(*builder);
+    } catch (const std::exception& e) {
+      in_flight_.fetch_sub(1);
+      app_log_->error("request {}: cannot send the response: {}", request.request_id, e.what());
+    }
+  } else {
+    in_flight_.fetch_sub(1);
+  }
+  return restinio::request_accepted();
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, const Router& router, Authenticator* authenticator, Metrics* metrics)
+      : core(std::move(options), router, authenticator, metrics) {}
+  Core core;
+};
+
+Server::Server(ServerOptions options, const Router& router, Authenticator* authenticator,
+               Metrics* metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), router, authenticator, metrics)) {}
+
+Server::~Server() { impl_->core.Stop(); }
+
+Status Server::Start() { return impl_->core.Start(); }
+
+std::uint16_t Server::port() const { return impl_->core.port(); }
+
+void Server::Stop() { impl_->core.Stop(); }
+
+Status Server::RunUntilSignal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigset_t old;
+  pthread_sigmask(SIG_BLOCK, &set, &old);
+  Status s = Start();
+  if (!s.ok()) {
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    return s;
+  }
+  int signal = 0;
+  sigwait(&set, &signal);
+  log::App()->info("received {}, finishing in-flight requests",
+                   signal == SIGTERM ? "SIGTERM" : "SIGINT");
+  Stop();
+  return Status::Ok();
+}
+
+}  // namespace bsg::http
