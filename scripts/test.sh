@@ -22,11 +22,10 @@ trap 'exit 130' INT TERM
 step() { printf '\n== %s\n' "$*"; }
 fail_setup() { echo "test: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
-step "build (asan, release)"
+# One build: everything, the end-to-end and browser suites included, runs under ASan+UBSan.
+step "build (ASan+UBSan)"
 cmake --preset asan >/dev/null || fail_setup "cmake configure (asan) failed"
 cmake --build --preset asan || fail_setup "asan build failed"
-cmake --preset release >/dev/null || fail_setup "cmake configure (release) failed"
-cmake --build --preset release || fail_setup "release build failed"
 
 step "web build"
 scripts/npm-ci.sh web || fail_setup "npm ci (web) failed"
@@ -77,8 +76,9 @@ run_tap_suite() {  # name command...
 step "web unit tests"
 run_tap_suite web npm --prefix web test --silent -- --test-reporter=tap
 
-step "browser and HTTP suites (headless Chromium, release build)"
-export BSG_BINARY="$ROOT/build/bsg"
+step "browser and HTTP suites (headless Chromium)"
+export BSG_BINARY="$ROOT/build-asan/bsg"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/support/lsan.supp"
 run_tap_suite browser node --test --test-reporter=tap tests/browser/*.test.mjs
 
 echo

@@ -126,6 +126,7 @@ int RunCli(int argc, char** argv) {
                "bsg"};
   app.footer(kExitCodesHelp);
   app.require_subcommand(1);
+  app.fallthrough();  // --config and --database are accepted after the subcommand too
   GlobalOptions g;
   app.add_option("--config", g.config_path, "Configuration file (default: ./bsg.toml if present)")
       ->check(CLI::ExistingFile);

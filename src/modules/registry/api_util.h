@@ -1,0 +1,179 @@
+// Small helpers the registry, groups and mandates handlers share: paging, route registration
+// with documentation, JSON Schema fragments, reading typed members of JSON bodies, today's date.
+// Header-only; no state.
+#ifndef BSG_MODULES_REGISTRY_API_UTIL_H_
+#define BSG_MODULES_REGISTRY_API_UTIL_H_
+
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "platform/http/request.h"
+#include "platform/http/response.h"
+#include "platform/http/router.h"
+#include "platform/status.h"
+
+namespace bsg::registry::api_util {
+
+using nlohmann::json;
+
+struct Paging {
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+
+inline constexpr std::int64_t kMaxLimit = 500;
+
+// limit (1..500, default 50) and offset (>= 0, default 0); InvalidArgument naming the field.
+inline Result<Paging> ReadPaging(const http::Request& request) {
+  Paging p;
+  BSG_ASSIGN_OR_RETURN(auto limit, request.QueryInt("limit"));
+  BSG_ASSIGN_OR_RETURN(auto offset, request.QueryInt("offset"));
+  if (limit) {
+    if (*limit < 1 || *limit > kMaxLimit) {
+      return Status::InvalidArgument("request.bad_query", "limit is out of range",
+                                     {{"limit", "must be between 1 and 500"}});
+    }
+    p.limit = *limit;
+  }
+  if (offset) {
+    if (*offset < 0) {
+      return Status::InvalidArgument("request.bad_query", "offset is out of range",
+                                     {{"offset", "must be 0 or more"}});
+    }
+    p.offset = *offset;
+  }
+  return p;
+}
+
+inline std::vector<http::ParamDoc> PagingParams(std::vector<http::ParamDoc> more = {}) {
+  more.push_back({"limit", "integer", false, "page size, 1 to 500 (default 50)", std::nullopt});
+  more.push_back({"offset", "integer", false, "rows to skip (default 0)", std::nullopt});
+  return more;
+}
+
+// Today's date in UTC, "YYYY-MM-DD".
+inline std::string Today() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// ---- JSON Schema fragments
+inline json Str() { return {{"type", "string"}}; }
+inline json NullableStr() { return {{"type", {"string", "null"}}}; }
+inline json Int() { return {{"type", "integer"}}; }
+inline json NullableInt() { return {{"type", {"integer", "null"}}}; }
+inline json Bool() { return {{"type", "boolean"}}; }
+inline json Num() { return {{"type", "number"}}; }
+inline json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum", values}}; }
+inline json ArrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+inline json Object(json properties, std::vector<std::string> required = {}) {
+  json o = {{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) o["required"] = required;
+  return o;
+}
+// {items, total, limit, offset}
+inline json PageOf(json item) {
+  return Object(
+      {{"items", ArrayOf(std::move(item))}, {"total", Int()}, {"limit", Int()}, {"offset", Int()}},
+      {"items", "total", "limit", "offset"});
+}
+
+inline http::RouteDoc Doc(std::string tag, std::string summary, json response,
+                          std::vector<int> errors = {}, std::vector<http::ParamDoc> query = {},
+                          std::optional<json> request = std::nullopt, int success = 200) {
+  http::RouteDoc d;
+  d.tag = std::move(tag);
+  d.summary = std::move(summary);
+  d.response_schema = std::move(response);
+  d.error_statuses = std::move(errors);
+  d.query_params = std::move(query);
+  d.request_schema = std::move(request);
+  d.success_status = success;
+  return d;
+}
+
+inline void AddRoute(http::Router& router, http::Method method, std::string pattern,
+                     http::Policy policy, http::RouteDoc doc, http::Handler handler) {
+  http::Route r;
+  r.method = method;
+  r.pattern = std::move(pattern);
+  r.policy = std::move(policy);
+  r.doc = std::move(doc);
+  r.handler = std::move(handler);
+  router.Add(std::move(r));
+}
+
+// Reads typed members of a JSON object, collecting per-field type errors.
+class Body {
+ public:
+  explicit Body(json body) : body_(std::move(body)) {
+    if (!body_.is_object()) fields_["body"] = "must be a JSON object";
+  }
+  bool Has(const std::string& key) const { return body_.is_object() && body_.contains(key); }
+  std::optional<std::string> Text(const std::string& key) {
+    if (!Has(key) || body_[key].is_null()) return std::nullopt;
+    if (!body_[key].is_string()) {
+      fields_[key] = "must be a string";
+      return std::nullopt;
+    }
+    return body_[key].get<std::string>();
+  }
+  std::optional<std::int64_t> Integer(const std::string& key) {
+    if (!Has(key) || body_[key].is_null()) return std::nullopt;
+    if (!body_[key].is_number_integer()) {
+      fields_[key] = "must be a whole number";
+      return std::nullopt;
+    }
+    return body_[key].get<std::int64_t>();
+  }
+  std::vector<std::string> TextList(const std::string& key) {
+    std::vector<std::string> out;
+    if (!Has(key) || body_[key].is_null()) return out;
+    if (!body_[key].is_array()) {
+      fields_[key] = "must be an array of strings";
+      return out;
+    }
+    for (const auto& v : body_[key]) {
+      if (!v.is_string()) {
+        fields_[key] = "must be an array of strings";
+        return {};
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  // InvalidArgument(request.bad_field) when a member had the wrong type.
+  Status status() const {
+    if (fields_.empty()) return Status::Ok();
+    return Status::InvalidArgument("request.bad_field", "some fields have the wrong type", fields_);
+  }
+
+ private:
+  json body_;
+  Status::Fields fields_;
+};
+
+// A page as JSON.
+template <typename T, typename F>
+json PageJson(const std::vector<T>& items, std::int64_t total, const Paging& paging, F&& to_json) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(to_json(item));
+  return {{"items", std::move(list)},
+          {"total", total},
+          {"limit", paging.limit},
+          {"offset", paging.offset}};
+}
+
+}  // namespace bsg::registry::api_util
+
+#endif  // BSG_MODULES_REGISTRY_API_UTIL_H_

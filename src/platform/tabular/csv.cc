@@ -1,0 +1,215 @@
+// CSV reader and writer; see csv.h for the rules.
+#include "platform/tabular/csv.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+namespace bsg::tabular {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool IsFormulaStart(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// True when `cell` is zero or more quotes followed by a formula-start character.
+bool NeedsGuard(std::string_view cell) {
+  std::size_t i = 0;
+  while (i < cell.size() && cell[i] == '\'') ++i;
+  return i < cell.size() && IsFormulaStart(cell[i]);
+}
+
+// Picks ',' unless the first record has ';' and no ',' outside quotes.
+char DetectSeparator(std::string_view in) {
+  bool quoted = false;
+  int commas = 0;
+  int semicolons = 0;
+  for (char c : in) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted) {
+      if (c == '\n' || c == '\r') break;
+      if (c == ',') ++commas;
+      if (c == ';') ++semicolons;
+    }
+  }
+  return (commas == 0 && semicolons > 0) ? ';' : ',';
+}
+
+bool IsBlank(const std::vector<std::string>& cells) {
+  for (const auto& c : cells) {
+    if (!Trim(c).empty()) return false;
+  }
+  return true;
+}
+
+Status ReadError(std::string reason, int row, std::string message) {
+  return Status::InvalidArgument(std::move(reason), "row " + std::to_string(row) + ": " + message,
+                                 {{"row", std::to_string(row)}});
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<std::uint8_t>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int extra = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + static_cast<std::size_t>(extra) >= n) return false;
+    for (int k = 1; k <= extra; ++k) {
+      const auto cc = static_cast<std::uint8_t>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return true;
+}
+
+Result<Table> ReadCsv(std::string_view in, const CsvOptions& options) {
+  std::size_t pos = in.starts_with(kBom) ? kBom.size() : 0;
+  const std::size_t n = in.size();
+  const char sep = DetectSeparator(in.substr(pos));
+  Table table;
+  bool have_header = false;
+  int number = 0;
+  std::vector<std::string> cells;
+  std::string field;
+  while (pos < n) {
+    ++number;
+    cells.clear();
+    bool end_of_record = false;
+    while (!end_of_record) {
+      field.clear();
+      if (pos < n && in[pos] == '"') {
+        ++pos;
+        while (true) {
+          if (pos >= n) {
+            return ReadError("tabular.unterminated_quote", number,
+                             "a quoted field is not closed before the end of the file");
+          }
+          const char c = in[pos];
+          if (c == '"') {
+            if (pos + 1 < n && in[pos + 1] == '"') {
+              field += '"';
+              pos += 2;
+              continue;
+            }
+            ++pos;
+            break;
+          }
+          // Copy the run up to the next quote at once.
+          std::size_t next = in.find('"', pos);
+          if (next == std::string_view::npos) next = n;
+          field.append(in.substr(pos, next - pos));
+          pos = next;
+        }
+        if (pos < n && in[pos] != sep && in[pos] != '\n' && in[pos] != '\r') {
+          return ReadError("tabular.bad_quote", number,
+                           "text follows the closing quote of a field (quotes inside a quoted "
+                           "field must be doubled)");
+        }
+      } else {
+        const std::size_t start = pos;
+        while (pos < n && in[pos] != sep && in[pos] != '\n' && in[pos] != '\r') ++pos;
+        field.assign(in.substr(start, pos - start));
+      }
+      if (!IsValidUtf8(field)) {
+        return ReadError("tabular.not_utf8", number,
+                         "field " + std::to_string(cells.size() + 1) +
+                             " is not UTF-8 text (save the file as \"CSV UTF-8\")");
+      }
+      cells.push_back(field);
+      if (pos >= n) {
+        end_of_record = true;
+      } else if (in[pos] == sep) {
+        ++pos;
+        if (pos >= n) {
+          cells.emplace_back();  // a separator right before the end: one more empty field
+          end_of_record = true;
+        }
+      } else {
+        pos += (in[pos] == '\r' && pos + 1 < n && in[pos + 1] == '\n') ? 2 : 1;
+        end_of_record = true;
+      }
+    }
+    if (IsBlank(cells)) continue;
+    if (!have_header) {
+      have_header = true;
+      table.header_row = number;
+      for (const auto& c : cells) table.header.emplace_back(Trim(c));
+      continue;
+    }
+    if (options.formula_guard) {
+      for (auto& c : cells) {
+        if (c.size() > 1 && c[0] == '\'' && NeedsGuard(std::string_view(c).substr(1))) {
+          c.erase(0, 1);
+        }
+      }
+    }
+    table.rows.push_back(Row{number, cells});
+  }
+  if (!have_header) {
+    return Status::InvalidArgument("tabular.empty", "the file has no header row", {{"row", "0"}});
+  }
+  return table;
+}
+
+void AppendCsvRecord(std::string& out, const std::vector<std::string>& cells,
+                     const CsvOptions& options) {
+  bool first = true;
+  for (const auto& raw : cells) {
+    if (!first) out += ',';
+    first = false;
+    std::string_view cell = raw;
+    const bool guard = options.formula_guard && NeedsGuard(cell);
+    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ')) || guard;
+    if (!quote) {
+      out += cell;
+      continue;
+    }
+    out += '"';
+    if (guard) out += '\'';
+    for (char c : cell) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += "\r\n";
+}
+
+std::string WriteCsv(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows, const CsvOptions& options) {
+  std::string out;
+  CsvOptions header_options = options;
+  header_options.formula_guard = false;
+  AppendCsvRecord(out, header, header_options);
+  for (const auto& row : rows) AppendCsvRecord(out, row, options);
+  return out;
+}
+
+}  // namespace bsg::tabular

@@ -1,0 +1,128 @@
+// Tabular files as every importer and exporter sees them: a header and rows of text cells, with
+// row numbers as a person sees them in a spreadsheet (the header is row 1), and the error type
+// importers report, {row, column, reason, value}.
+//
+// Reading and writing a concrete format lives in csv.h and xlsx.h; ReadTable/WriteTable here pick
+// the format. Nothing in this folder knows a domain record: the modules map columns to fields.
+//
+// Thread-safety: values; no shared state.
+#ifndef BSG_PLATFORM_TABULAR_TABLE_H_
+#define BSG_PLATFORM_TABULAR_TABLE_H_
+
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/status.h"
+
+namespace bsg::tabular {
+
+enum class Format { kCsv, kXlsx };
+
+// "csv" | "xlsx".
+std::string_view FormatName(Format format);
+// Parses "csv" / "xlsx" (case-insensitive); nullopt otherwise.
+std::optional<Format> ParseFormat(std::string_view name);
+// The MIME type: "text/csv; charset=utf-8" or the Office Open XML spreadsheet type.
+std::string_view MimeType(Format format);
+inline constexpr std::string_view kXlsxMimeType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+// The format of `bytes` from its content: XLSX files are ZIP archives ("PK\3\4"); anything else
+// is taken as CSV.
+Format SniffFormat(std::string_view bytes);
+// The format named by a Content-Type header value (parameters ignored): text/csv,
+// application/csv and text/plain give CSV, the XLSX MIME type gives XLSX; nullopt otherwise.
+std::optional<Format> FormatFromContentType(std::string_view content_type);
+
+// One data row. `number` is the row a spreadsheet shows for it (the header is row 1; for CSV,
+// a record spanning several lines through a quoted newline is one row). Cells are as read,
+// untrimmed; a row may have fewer cells than the header (missing cells are empty) or more.
+struct Row {
+  int number = 0;
+  std::vector<std::string> cells;
+};
+
+struct Table {
+  int header_row = 1;               // the row number of the header
+  std::vector<std::string> header;  // trimmed
+  std::vector<Row> rows;            // data rows; entirely blank rows are left out
+};
+
+// One problem found in a file. `row` is a Row::number (1 for header problems, 0 for problems
+// with the whole file); `column` is the header name as written in the file (empty when the
+// problem is not about one column); `value` is the offending cell as written.
+struct CellError {
+  int row = 0;
+  std::string column;
+  std::string reason;
+  std::string value;
+
+  bool operator==(const CellError&) const = default;
+};
+
+// {"row", "column", "reason", "value"}.
+nlohmann::json ToJson(const CellError& error);
+// "FILE:ROW:COLUMN: reason (value)"; the parts in brackets are left out when empty:
+// "people.csv:7:email: is not a valid address (bob@)".
+std::string FormatError(std::string_view file, const CellError& error);
+
+// What an importer expects of a column.
+struct ColumnSpec {
+  std::string name;  // lowercase snake_case, as written in exported files
+  bool required = false;
+};
+
+// The header of a Table matched against the columns an importer knows. Header names are
+// compared after trimming, case-insensitively, with spaces and hyphens read as underscores
+// ("Family name" matches family_name).
+class Columns {
+ public:
+  explicit Columns(std::vector<ColumnSpec> specs);
+
+  // Matches `table.header`. Returns one CellError (row = header row) for each unknown column,
+  // each column named twice and each missing required column; empty when the header is fine.
+  std::vector<CellError> Bind(const Table& table);
+
+  // True when the file has `column` (after Bind).
+  bool Has(std::string_view column) const;
+  // The cell of `column` in `row`, trimmed of spaces and tabs; "" when the file has no such
+  // column or the row is short.
+  std::string_view Get(const Row& row, std::string_view column) const;
+  // The header name of `column` as written in the file (the spec name when absent).
+  std::string HeaderName(std::string_view column) const;
+  // One CellError for a row that has non-empty cells beyond the header; nullopt otherwise.
+  std::optional<CellError> CheckWidth(const Row& row) const;
+
+  const std::vector<ColumnSpec>& specs() const { return specs_; }
+
+ private:
+  std::optional<std::size_t> SpecIndex(std::string_view column) const;
+
+  std::vector<ColumnSpec> specs_;
+  std::vector<int> index_;            // spec -> header column, -1 when absent
+  std::vector<std::string> written_;  // spec -> header name as written
+  std::vector<bool> named_;           // header column -> has a name
+};
+
+// Trims ASCII spaces, tabs, CR and LF at both ends.
+std::string_view Trim(std::string_view s);
+// Lowercases ASCII letters, maps ' ' and '-' to '_', trims: the header-name normal form.
+std::string NormalizeHeader(std::string_view name);
+
+// Reports progress of a long job: (done, total) in arbitrary units.
+using ProgressFn = std::function<void(std::size_t done, std::size_t total)>;
+
+// Reads a CSV or XLSX file held in memory. See csv.h and xlsx.h for the rules and errors
+// (reason tabular.*; kInvalidArgument).
+Result<Table> ReadTable(std::string_view bytes, Format format);
+// Writes a table (header + rows of cells; row numbers are ignored).
+Result<std::string> WriteTable(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows, Format format);
+
+}  // namespace bsg::tabular
+
+#endif  // BSG_PLATFORM_TABULAR_TABLE_H_
