@@ -24,7 +24,11 @@ describe('web shell', () => {
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     assert.equal(await page.textContent('header .brand__name'), 'BSG Platform');
     const nav = await page.locator('[data-testid="main-nav"] a').allTextContents();
-    assert.deepEqual(nav, ['Home'], 'the navigation lists only modules that exist');
+    assert.deepEqual(
+      nav,
+      ['Home', 'Countries', 'Study Groups', 'Management teams', 'Mandates'],
+      'the navigation lists the existing pages a visitor may use',
+    );
     assert.equal(await page.getAttribute('[data-testid="main-nav"] a', 'aria-current'), 'page');
   });
 

@@ -87,6 +87,7 @@ export function useBrowser(options) {
 }
 
 // Records what went wrong on `page`. Returns {list(), clear(), assertNone()}.
+// Requests the page itself aborted (net::ERR_ABORTED) are not counted.
 // `ignore` holds regular expressions for expected entries (matched against the
 // text of each problem).
 export function watchProblems(page, { ignore = [] } = {}) {
@@ -101,9 +102,13 @@ export function watchProblems(page, { ignore = [] } = {}) {
     }
   });
   page.on('pageerror', (error) => add(`uncaught exception: ${error.stack || error.message}`));
-  page.on('requestfailed', (request) =>
-    add(`request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'unknown'}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // The app aborts a request whose answer it no longer needs (a filter changed,
+    // the page was left): not a failure.
+    if (reason === 'net::ERR_ABORTED') return;
+    add(`request failed: ${request.method()} ${request.url()}: ${reason}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) add(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });

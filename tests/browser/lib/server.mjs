@@ -2,10 +2,11 @@
 // a temporary folder and a free port, and stops it again.
 //
 // Contract with the binary (see tests/browser/README.md):
-//   bsg migrate --database URL                                  exits 0 when the schema is up to date
-//   bsg serve --database URL --port 0 --static-dir DIR          prints "listening on http://HOST:PORT" on stdout,
+//   bsg --database URL migrate                                  exits 0 when the schema is up to date
+//   bsg --database URL serve --port 0 --static-dir DIR          prints "listening on http://HOST:PORT" on stdout,
 //                                                               exits 0 on SIGTERM
-//   bsg seed --demo --database URL                              loads the demo data
+//   bsg --database URL seed --demo                              loads the demo data and prints
+//                                                               "demo admin: admin@example.org / <password>"
 //
 // Environment:
 //   BSG_BINARY      path of the binary (default: <repo>/build/bsg)
@@ -28,6 +29,13 @@ export const STATIC_DIR = resolve(process.env.BSG_STATIC_DIR || join(REPO_ROOT, 
 const START_TIMEOUT_MS = Number(process.env.BSG_START_TIMEOUT_MS || 20_000);
 const STOP_TIMEOUT_MS = 10_000;
 const LISTENING = /listening on (http:\/\/\S+)/;
+const DEMO_ADMIN = /demo admin: (\S+) \/ (\S+)/;
+
+// The demo admin's credentials from the output of `bsg seed --demo`, or undefined.
+export function parseDemoAdmin(output) {
+  const match = DEMO_ADMIN.exec(output);
+  return match ? { email: match[1], password: match[2] } : undefined;
+}
 
 // Throws a readable error when the binary or the built front end is missing.
 export function checkPrerequisites({ needStatic = true } = {}) {
@@ -77,9 +85,10 @@ process.on('exit', () => {
 });
 
 // Starts a server on a fresh database. Options:
-//   seed: true   also runs `bsg seed --demo` before serving
+//   seed: true   also runs `bsg --database URL seed --demo` before serving, and returns the
+//                demo admin's credentials it prints as `admin: {email, password}`
 //   staticDir    folder for --static-dir (default STATIC_DIR)
-// Returns {url, databaseUrl, pid, output(), stop()}. stop() sends SIGTERM, waits for
+// Returns {url, databaseUrl, pid, admin, output(), stop()}. stop() sends SIGTERM, waits for
 // the exit and throws unless the exit code is 0; it is safe to call twice.
 export async function startServer({ seed = false, staticDir = STATIC_DIR } = {}) {
   checkPrerequisites({ needStatic: staticDir === STATIC_DIR });
@@ -87,9 +96,17 @@ export async function startServer({ seed = false, staticDir = STATIC_DIR } = {})
   const databaseUrl = `sqlite://${join(workDir, 'bsg.db')}`;
   const cleanUp = () => rmSync(workDir, { recursive: true, force: true });
 
+  let admin;
   try {
-    await runCli(['migrate', '--database', databaseUrl]);
-    if (seed) await runCli(['seed', '--demo', '--database', databaseUrl]);
+    // --database is a global option: it goes before the sub-command.
+    await runCli(['--database', databaseUrl, 'migrate']);
+    if (seed) {
+      const printed = await runCli(['--database', databaseUrl, 'seed', '--demo']);
+      admin = parseDemoAdmin(printed);
+      if (!admin) {
+        throw new Error(`bsg seed --demo did not print "demo admin: EMAIL / PASSWORD"\n--- output ---\n${printed}`);
+      }
+    }
   } catch (error) {
     cleanUp();
     throw error;
@@ -97,7 +114,7 @@ export async function startServer({ seed = false, staticDir = STATIC_DIR } = {})
 
   const child = spawn(
     BSG_BINARY,
-    ['serve', '--database', databaseUrl, '--port', '0', '--static-dir', staticDir],
+    ['--database', databaseUrl, 'serve', '--port', '0', '--static-dir', staticDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   live.add(child);
@@ -188,7 +205,7 @@ export async function startServer({ seed = false, staticDir = STATIC_DIR } = {})
     return stopping;
   }
 
-  return { url, databaseUrl, pid: child.pid, output, stop };
+  return { url, databaseUrl, pid: child.pid, admin, output, stop };
 }
 
 // For use inside a describe(): starts a server before the suite's tests and

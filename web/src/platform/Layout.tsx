@@ -1,7 +1,7 @@
-// The application shell: skip link, header (product name, language switcher),
+// The application shell: skip link, header (product name, language switcher, module widgets),
 // navigation built from the module registry, the page, and a footer.
 
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -11,11 +11,13 @@ import { isActive, Link } from './router';
 
 export interface LayoutProps {
   nav: readonly NavEntry[];
+  // Module widgets for the header (the user's menu), after the language switcher.
+  header?: readonly ComponentType[];
   path: string;
   children: ComponentChildren;
 }
 
-export function Layout({ nav, path, children }: LayoutProps) {
+export function Layout({ nav, header = [], path, children }: LayoutProps) {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -44,7 +46,12 @@ export function Layout({ nav, path, children }: LayoutProps) {
             </span>
             <span class="brand__tagline">{t('app.tagline')}</span>
           </Link>
-          <LanguageSwitcher />
+          <div class="site-header__tools">
+            <LanguageSwitcher />
+            {header.map((Widget, i) => (
+              <Widget key={i} />
+            ))}
+          </div>
         </div>
         {nav.length > 0 && (
           <nav class="site-nav" aria-label={t('shell.mainNavigation')} data-testid="main-nav">

@@ -8,7 +8,9 @@ import {
   errorFromResponse,
   isErrorBody,
   NETWORK_REASON,
+  parseRetryAfter,
   readCookie,
+  withQuery,
 } from './api';
 
 interface Call {
@@ -149,5 +151,32 @@ describe('createApiClient', () => {
       assert.equal(error.body, '<h1>502</h1>');
       return true;
     });
+  });
+});
+
+describe('Retry-After and query strings', () => {
+  it('keeps the Retry-After seconds of a 429', async () => {
+    const { client } = stubClient(
+      () =>
+        new Response(JSON.stringify({ code: 429, reason: 'session.rate_limited', message: 'Wait', fields: {} }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '120' },
+        }),
+    );
+    await assert.rejects(client.post('/api/session', {}), (error: unknown) => {
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.retryAfter, 120);
+      return true;
+    });
+  });
+  it('ignores a Retry-After that is not a number of seconds', () => {
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT'), undefined);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter(' 5 '), 5);
+  });
+  it('builds query strings from the parameters that have a value', () => {
+    assert.equal(withQuery('/api/people', { q: 'Núñez', offset: 0, country: '', gender: undefined }), '/api/people?q=N%C3%BA%C3%B1ez&offset=0');
+    assert.equal(withQuery('/api/x', {}), '/api/x');
+    assert.equal(withQuery('/api/x?a=1', { b: true }), '/api/x?a=1&b=true');
   });
 });

@@ -35,6 +35,8 @@ export class ApiError extends Error {
   // The parsed response body, when there was one (useful for endpoints such as
   // /api/health that answer 503 with a normal body).
   readonly body: unknown;
+  // Seconds from the Retry-After header (429, 503), when the server sent a number.
+  readonly retryAfter: number | undefined;
 
   constructor(init: {
     status: number;
@@ -43,6 +45,7 @@ export class ApiError extends Error {
     message: string;
     fields?: FieldErrors;
     body?: unknown;
+    retryAfter?: number;
     cause?: unknown;
   }) {
     super(init.message);
@@ -51,6 +54,7 @@ export class ApiError extends Error {
     this.reason = init.reason;
     this.fields = init.fields ?? {};
     this.body = init.body;
+    this.retryAfter = init.retryAfter;
     if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
   }
 
@@ -78,9 +82,19 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   return isRecord(value.fields) && Object.values(value.fields).every((v) => typeof v === 'string');
 }
 
+// Reads a Retry-After header given in seconds ("120"); an HTTP date or
+// anything else gives undefined.
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
 // Builds the ApiError for a failed response, given its status and parsed body
-// (undefined when the body was empty or not JSON).
-export function errorFromResponse(status: number, body: unknown): ApiError {
+// (undefined when the body was empty or not JSON), and the Retry-After header.
+export function errorFromResponse(status: number, body: unknown, retryAfterHeader?: string | null): ApiError {
+  const retryAfter = parseRetryAfter(retryAfterHeader);
+  const extra = retryAfter === undefined ? {} : { retryAfter };
   if (isErrorBody(body)) {
     return new ApiError({
       status,
@@ -89,6 +103,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
       message: body.message,
       fields: body.fields ?? {},
       body,
+      ...extra,
     });
   }
   return new ApiError({
@@ -97,6 +112,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
     reason: BAD_RESPONSE_REASON,
     message: `HTTP ${status}`,
     body,
+    ...extra,
   });
 }
 
@@ -114,6 +130,20 @@ export function readCookie(cookies: string, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+// Appends the parameters that have a value ('' , null and undefined are left
+// out) as a query string: withQuery('/api/people', {q: 'ana', offset: 0}).
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.append(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -223,7 +253,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       });
     }
 
-    if (!response.ok) throw errorFromResponse(response.status, parsed);
+    if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get('Retry-After'));
     return parsed as T;
   }
 

@@ -3,7 +3,14 @@
 // Each module under src/modules/<module>/ exports one AppModule from its
 // index.ts; src/app/modules.ts lists them. The shell builds the navigation and
 // the route table from that list and from nothing else.
+//
+// Access (see access.ts): `roles` on a nav entry or route says who may use it;
+// an entry or route without its own `roles` takes the module's. The
+// navigation shows only the entries the current user may use, and a route the
+// user may not use shows the "not allowed" page instead of its component.
 
+import type { ComponentType } from 'preact';
+import type { Requirement } from './access';
 import type { MessageKey } from './i18n';
 import type { Route } from './router';
 
@@ -12,6 +19,8 @@ export interface NavEntry {
   href: string;
   // Catalogue key of the entry's label.
   label: MessageKey;
+  // undefined: public; []: any signed-in user; else one of these roles.
+  roles?: readonly string[];
 }
 
 export interface AppModule {
@@ -19,10 +28,29 @@ export interface AppModule {
   id: string;
   nav: readonly NavEntry[];
   routes: readonly Route[];
+  // Default requirement for the module's nav entries and routes.
+  roles?: readonly string[];
+  // Shown in the header, after the language switcher (e.g. the user's menu).
+  // Loaded with the first page: keep it small.
+  header?: ComponentType;
+}
+
+function effective<T extends { roles?: readonly string[] }>(item: T, fallback: Requirement): T {
+  if (item.roles !== undefined || fallback === undefined) return item;
+  return { ...item, roles: fallback };
 }
 
 export function collectNav(modules: readonly AppModule[]): NavEntry[] {
-  return modules.flatMap((m) => m.nav);
+  return modules.flatMap((m) => m.nav.map((entry) => effective(entry, m.roles)));
+}
+
+// The entries `allowed` accepts, in order.
+export function visibleNav(nav: readonly NavEntry[], allowed: (required: Requirement) => boolean): NavEntry[] {
+  return nav.filter((entry) => allowed(entry.roles));
+}
+
+export function collectHeader(modules: readonly AppModule[]): ComponentType[] {
+  return modules.flatMap((m) => (m.header ? [m.header] : []));
 }
 
 // Route table in module order. A path claimed twice is a programming error.
@@ -36,7 +64,7 @@ export function collectRoutes(modules: readonly AppModule[]): Route[] {
         throw new Error(`route ${route.path} is declared by both "${owner}" and "${m.id}"`);
       }
       seen.set(route.path, m.id);
-      routes.push(route);
+      routes.push(effective(route, m.roles));
     }
   }
   return routes;

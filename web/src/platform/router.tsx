@@ -18,6 +18,8 @@ export interface RouteProps {
 export interface Route {
   path: string;
   component: ComponentType<RouteProps>;
+  // Who may open the page (see access.ts); undefined: anyone.
+  roles?: readonly string[];
 }
 
 export interface RouteMatch {
@@ -103,6 +105,30 @@ export function useLocation(): string {
     };
   }, []);
   return path;
+}
+
+// The current query string as URLSearchParams; re-renders the caller when it
+// changes through navigate() or back/forward.
+export function useSearchParams(): URLSearchParams {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    update();
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return new URLSearchParams(search);
+}
+
+// A same-origin path to go back to after signing in, or undefined: refuses
+// other origins ("//evil.example", "https://…") and non-paths.
+export function safeNext(value: string | null | undefined): string | undefined {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  return value;
 }
 
 export type LinkProps = JSX.HTMLAttributes<HTMLAnchorElement> & { href: string };
