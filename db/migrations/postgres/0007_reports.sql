@@ -1,0 +1,25 @@
+-- reports: the wording officers give a report's paragraphs (report_template_override), and
+-- indexes that let the report's statistics read the events tables without touching their rows.
+--
+-- An override replaces the shipped default template of one paragraph (heading, caption, column
+-- header) of one report kind ('progress') in one language. Timestamps are UTC ISO-8601 text with
+-- milliseconds, written by the application.
+
+CREATE TABLE report_template_override (
+  report_key TEXT NOT NULL CHECK (length(report_key) BETWEEN 1 AND 50),
+  paragraph_key TEXT NOT NULL CHECK (length(paragraph_key) BETWEEN 1 AND 100),
+  language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),
+  updated_by BIGINT REFERENCES user_account (id) ON DELETE SET NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (report_key, paragraph_key, language)
+);
+
+-- Trainees and participation: registrations of an event by status and role, with the person,
+-- answered from the index alone.
+CREATE INDEX report_registration_stats
+  ON event_registration (event_id, status, role, person_id);
+-- Participation by month: attendance days in a date range, with their mode and registration.
+CREATE INDEX report_attendance_day_mode ON event_attendance (day, mode, registration_id);
+-- Participation by mode: a registration's attendance days with their mode.
+CREATE INDEX report_attendance_registration_mode ON event_attendance (registration_id, mode);

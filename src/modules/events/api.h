@@ -1,0 +1,25 @@
+// The events HTTP API: events (list, calendar, detail, create, change), registrations (self and
+// by officers, approval, cancellation, waiting list), attendance, participant imports,
+// statistics (training outcomes, geography, participation) and iCalendar feeds. Every route
+// declares its policy and documentation (tag "events").
+#ifndef BSG_MODULES_EVENTS_API_H_
+#define BSG_MODULES_EVENTS_API_H_
+
+#include <string>
+
+#include "modules/events/service.h"
+#include "platform/http/router.h"
+
+namespace bsg::events {
+
+struct ApiOptions {
+  // The domain in iCalendar UIDs ("event-12@<domain>"); from BSG_PUBLIC_HOST, else bsg.invalid.
+  std::string uid_domain = "bsg.invalid";
+};
+
+// Adds the events routes. `db` must outlive the router's use.
+void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptions& options);
+
+}  // namespace bsg::events
+
+#endif  // BSG_MODULES_EVENTS_API_H_

@@ -1,0 +1,81 @@
+#include "modules/events/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include "modules/events/service.h"
+#include "platform/tabular/progress.h"
+
+namespace bsg::events {
+namespace {
+
+int ExitCode(const Status& s) {
+  if (s.reason().starts_with("config.")) return 3;
+  if (s.reason().starts_with("schema.")) return 5;
+  if (s.code() == ErrorCode::kUnavailable) return 4;
+  return 1;
+}
+
+[[noreturn]] void Fail(const Status& s) {
+  std::cerr << "bsg: " << s.message() << "\n";
+  for (const auto& [field, why] : s.fields()) std::cerr << "  " << field << ": " << why << "\n";
+  throw CLI::RuntimeError(ExitCode(s));
+}
+
+struct ImportOptions {
+  std::int64_t event_id = 0;
+  std::string file;
+  bool dry_run = false;
+  bool create_missing = false;
+};
+
+void RunImport(ModuleContext& ctx, const ImportOptions& o) {
+  auto db = ctx.database();
+  if (!db.ok()) Fail(db.status());
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) Fail(Status::InvalidArgument("file.unreadable", "cannot read " + o.file));
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  tabular::Format format = tabular::SniffFormat(bytes);
+  if (o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv") {
+    format = tabular::Format::kCsv;
+  }
+  EventService service(**db);
+  auto report = service.ImportParticipants(SystemCaller("bsg events import-participants"),
+                                           o.event_id, bytes, format, o.dry_run, o.create_missing);
+  if (!report.ok()) Fail(report.status());
+  for (const auto& e : report->errors) std::cerr << tabular::FormatError(o.file, e) << "\n";
+  if (!report->errors.empty()) {
+    std::cerr << "bsg: " << report->errors.size() << " problem(s); nothing was imported\n";
+    throw CLI::RuntimeError(1);
+  }
+  std::cout << (o.dry_run ? "dry run: would import " : "imported ") << report->rows
+            << " row(s): " << report->people_matched << " matched, " << report->people_created
+            << " people created, " << report->registrations_created << " registrations, "
+            << report->registrations_existing << " already registered, " << report->attendance_days
+            << " attendance day(s)\n";
+}
+
+}  // namespace
+
+void RegisterEventsCommands(CLI::App& app, ModuleContext& ctx) {
+  auto* events = app.add_subcommand("events", "Meetings, trainings and participation");
+  events->require_subcommand(1);
+  auto options = std::make_shared<ImportOptions>();
+  auto* import = events->add_subcommand(
+      "import-participants",
+      "Import a participant list (CSV or XLSX) into an event; all or nothing");
+  import->add_option("EVENT_ID", options->event_id, "The event's id")->required();
+  import->add_option("FILE", options->file, "The CSV or XLSX file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import->add_flag("--dry-run", options->dry_run, "Check only; write nothing");
+  import->add_flag("--create-missing", options->create_missing,
+                   "Create people not found by email or by name and country");
+  import->callback([&ctx, options] { RunImport(ctx, *options);
+});
+}  // namespace bsg::events
+
+}  // namespace bsg::events

@@ -1,0 +1,256 @@
+// The reports HTTP handlers: decode the window and format, build the report, encode it.
+#include "modules/reports/api.h"
+
+#include <memory>
+#include <optional>
+
+#include "modules/events/rules.h"
+#include "modules/identity/audit.h"
+#include "modules/reports/json.h"
+#include "modules/reports/output.h"
+#include "modules/reports/report.h"
+#include "modules/reports/rules.h"
+
+namespace bsg::reports {
+namespace {
+
+using http::Method;
+using http::Policy;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr char kTag[] = "reports";
+
+Status BadQuery(const std::string& field, const std::string& why) {
+  return Status::InvalidArgument("request.bad_query", "bad query parameter " + field + ": " + why,
+                                 {{field, why}});
+}
+
+http::ParamDoc Param(std::string name, std::string type, std::string description,
+                     std::optional<json> values = std::nullopt) {
+  http::ParamDoc p;
+  p.name = std::move(name);
+  p.type = std::move(type);
+  p.description = std::move(description);
+  p.enum_values = std::move(values);
+  return p;
+}
+
+std::vector<http::ParamDoc> WindowParams() {
+  return {Param("since", "string",
+                "first day of the window (YYYY-MM-DD); default: 364 days "
+                "before until"),
+          Param("until", "string", "last day of the window (YYYY-MM-DD); default: today (UTC)"),
+          Param("language", "string", "the wording's language (default en)",
+                json::array({"ar", "en", "es", "fr", "ru", "zh"}))};
+}
+
+std::vector<http::ParamDoc> PartParams(bool tables) {
+  std::vector<http::ParamDoc> out = WindowParams();
+  if (tables) {
+    out.push_back(Param("table", "string", "a table's number or id (csv)"));
+  }
+  out.push_back(Param("figure", "string", "a figure's number or id"));
+  return out;
+}
+
+http::RouteDoc Doc(std::string summary, json response, std::vector<http::ParamDoc> query,
+                   std::string content_type = "application/json",
+                   std::vector<int> errors = {400, 422}) {
+  http::RouteDoc d;
+  d.summary = std::move(summary);
+  d.tag = kTag;
+  d.response_schema = std::move(response);
+  d.query_params = std::move(query);
+  d.response_content_type = std::move(content_type);
+  d.error_statuses = std::move(errors);
+  return d;
+}
+
+class Handlers {
+ public:
+  Handlers(db::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {}
+
+  // GET /api/reports/progress: format from the query (default json).
+  Result<Response> Progress(Request& req) {
+    Format format = Format::kJson;
+    if (auto f = req.Query("format"); f && !f->empty()) {
+      auto parsed = ParseFormat(*f);
+      if (!parsed) return BadQuery("format", "must be one of json, html, pdf, csv, svg, png");
+      format = *parsed;
+    }
+    return Serve(req, format);
+  }
+
+  Result<Response> Fixed(Request& req, Format format) { return Serve(req, format); }
+
+  Result<Response> Dashboard(Request& req) {
+    BSG_ASSIGN_OR_RETURN(Report report, Build(req));
+    Response r = Response::Json(DashboardJson(report));
+    r.SetHeader("Cache-Control", "no-cache");
+    return r;
+  }
+
+  Result<Response> Templates(Request& req) {
+    const std::string language = req.Query("language").value_or("en");
+    BSG_ASSIGN_OR_RETURN(auto views, ListTemplates(db_, language));
+    return Response::Json(TemplatesJson(language, views));
+  }
+
+  Result<Response> PutTemplates(Request& req) {
+    BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+    std::string language = req.Query("language").value_or("en");
+    BSG_ASSIGN_OR_RETURN(auto changes, TemplateChangesFromJson(body, language));
+    std::optional<std::int64_t> user;
+    if (req.principal) user = req.principal->user_id;
+    BSG_RETURN_IF_ERROR(UpdateTemplates(db_, identity::ActorFrom(req), user, language, changes));
+    BSG_ASSIGN_OR_RETURN(auto views, ListTemplates(db_, language));
+    return Response::Json(TemplatesJson(language, views));
+  }
+
+ private:
+  Result<Report> Build(const Request& req) {
+    BuildOptions o;
+    o.window.until = req.Query("until").value_or("");
+    if (o.window.until.empty()) o.window.until = events::TodayUtc();
+    o.window.since = req.Query("since").value_or("");
+    if (o.window.since.empty()) {
+      if (!events::ParseDate(o.window.until)) {
+        return BadQuery("until", "must be a date (YYYY-MM-DD)");
+      }
+      o.window.since = events::AddDays(o.window.until, -364);
+    }
+    o.language = req.Query("language").value_or("en");
+    o.data_dir = options_.data_dir;
+    return BuildProgressReport(db_, o);
+  }
+
+  Result<Response> Serve(const Request& req, Format format) {
+    PartRequest part;
+    part.table = req.Query("table");
+    part.figure = req.Query("figure");
+    if (part.table && part.table->empty()) part.table.reset();
+    if (part.figure && part.figure->empty()) part.figure.reset();
+    if ((part.table || part.figure) &&
+        (format == Format::kJson || format == Format::kHtml || format == Format::kPdf)) {
+      return BadQuery(part.table ? "table" : "figure",
+                      "only for format csv, svg or png (json lists them; html and pdf hold all)");
+    }
+    BSG_ASSIGN_OR_RETURN(Report report, Build(req));
+    OutputOptions out;
+    out.data_dir = options_.data_dir;
+    render::RenderedFile file;
+    if (format == Format::kCsv || format == Format::kSvg || format == Format::kPng) {
+      BSG_ASSIGN_OR_RETURN(file, RenderPart(report, format, part, out));
+      file.name = FileStem(report) + "_" + file.name;
+    } else if (format == Format::kJson) {
+      Response r = Response::Json(ToJson(report));
+      r.SetHeader("Cache-Control", "no-cache");
+      return r;
+    } else {
+      BSG_ASSIGN_OR_RETURN(auto files, RenderReport(report, format, out));
+      file = std::move(files.front());
+    }
+    Response r = Response::Text(std::move(file.content), file.content_type);
+    const bool inline_view = format == Format::kHtml || format == Format::kPdf ||
+                             format == Format::kSvg || format == Format::kPng;
+    r.SetHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
+                                           "; filename=\"" + file.name + "\"");
+    r.SetHeader("Cache-Control", "no-cache");
+    r.SetHeader("X-Content-Type-Options", "nosniff");
+    return r;
+  }
+
+  db::Database& db_;
+  ApiOptions options_;
+};
+
+void Add(http::Router& router, Method method, std::string pattern, Policy policy,
+         http::RouteDoc doc, http::Handler handler) {
+  http::Route r;
+  r.method = method;
+  r.pattern = std::move(pattern);
+  r.policy = std::move(policy);
+  r.doc = std::move(doc);
+  r.handler = std::move(handler);
+  router.Add(std::move(r));
+}
+
+}  // namespace
+
+void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOptions& options) {
+  auto h = std::make_shared<Handlers>(db, options);
+  const Policy anyone = Policy::Public();
+  const Policy officers = Policy::Roles({"admin", "officer"});
+
+  std::vector<http::ParamDoc> progress_params = PartParams(true);
+  progress_params.push_back(Param("format", "string",
+                                  "json (default: the report model), html, pdf, csv (with table "
+                                  "or figure), svg or png (with figure)",
+                                  json::array({"json", "html", "pdf", "csv", "svg", "png"})));
+  Add(router, Method::kGet, "/api/reports/progress", anyone,
+      Doc("The BSG progress report for a window: the report model with the provenance of every "
+          "number (json), or a download in another format",
+          ReportSchema(), progress_params, "application/json", {400, 404, 422}),
+      [h](Request& req) { return h->Progress(req); });
+
+  const json binary = {{"type", "string"}, {"format", "binary"}};
+  const json text = {{"type", "string"}};
+  struct Download {
+    const char* path;
+    Format format;
+    const char* content_type;
+    const char* summary;
+    bool parts;
+    bool tables;
+  };
+  const Download downloads[] = {
+      {"/api/reports/progress.pdf", Format::kPdf, "application/pdf",
+       "The progress report as an A4 PDF (numbered sections, tables and figures, sources)", false,
+       false},
+      {"/api/reports/progress.html", Format::kHtml, "text/html",
+       "The progress report as one standalone, printable HTML page", false, false},
+      {"/api/reports/progress.csv", Format::kCsv, "text/csv",
+       "One table, or one figure's data, of the progress report as CSV (table or figure "
+       "required)",
+       true, true},
+      {"/api/reports/progress.svg", Format::kSvg, "image/svg+xml",
+       "One figure of the progress report as SVG (figure required)", true, false},
+      {"/api/reports/progress.png", Format::kPng, "image/png",
+       "One figure of the progress report as PNG (figure required)", true, false},
+  };
+  for (const Download& d : downloads) {
+    const Format format = d.format;
+    Add(router, Method::kGet, d.path, anyone,
+        Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
+            d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
+            d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
+        [h, format](Request& req) { return h->Fixed(req, format); });
+  }
+
+  Add(router, Method::kGet, "/api/reports/progress/templates", anyone,
+      Doc("The editable wording of the progress report: every template with its default, the "
+          "wording in force, the placeholders it may use, and the filters",
+          TemplatesSchema(),
+          {Param("language", "string", "the wording's language (default en)",
+                 json::array({"ar", "en", "es", "fr", "ru", "zh"}))},
+          "application/json", {400}),
+      [h](Request& req) { return h->Templates(req); });
+
+  http::RouteDoc put =
+      Doc("Change the wording of progress report templates (all or nothing, audited); a null text "
+          "restores the default. Unknown placeholders are rejected with 422, all of them named",
+          TemplatesSchema(), {}, "application/json", {400, 422});
+  put.request_schema = TemplatesInputSchema();
+  Add(router, Method::kPut, "/api/reports/progress/templates", officers, put,
+      [h](Request& req) { return h->PutTemplates(req); });
+
+  Add(router, Method::kGet, "/api/reports/dashboard", anyone,
+      Doc("The progress report's figures and tables as JSON data, with the live values and "
+          "their provenance (dashboards)",
+          DashboardSchema(), WindowParams(), "application/json", {400, 422}),
+      [h](Request& req) { return h->Dashboard(req); });
+}
+
+}  // namespace bsg::reports

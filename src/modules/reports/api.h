@@ -1,0 +1,33 @@
+// The reports HTTP API (tag "reports"):
+//
+//   GET /api/reports/progress?since=&until=&language=&format=json|html|pdf|csv|svg|png
+//                            &table=N&figure=N                                   public
+//       the progress report; json (the default) is the report model with provenance and the
+//       list of tables and figures; csv needs table= or figure=, svg and png need figure=.
+//   GET /api/reports/progress.pdf | .html | .csv | .svg | .png   (same parameters)  public
+//       the same downloads, one content type per route (for the OpenAPI description).
+//   GET /api/reports/progress/templates?language=en                               public
+//   PUT /api/reports/progress/templates                            admin, officer (CSRF, audited)
+//   GET /api/reports/dashboard?since=&until=&language=                            public
+//
+// Window defaults: until = today (UTC), since = 364 days before until.
+#ifndef BSG_MODULES_REPORTS_API_H_
+#define BSG_MODULES_REPORTS_API_H_
+
+#include <string>
+
+#include "platform/db/database.h"
+#include "platform/http/router.h"
+
+namespace bsg::reports {
+
+struct ApiOptions {
+  std::string data_dir;  // the world map's data folder; empty: ResolveDataDir()
+};
+
+// Adds the reports routes. `db` must outlive the router's use.
+void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOptions& options);
+
+}  // namespace bsg::reports
+
+#endif  // BSG_MODULES_REPORTS_API_H_

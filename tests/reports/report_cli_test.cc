@@ -1,0 +1,126 @@
+// `bsg report` end to end: the real binary on a demo SQLite database writes the progress report
+// in each format into a folder; bad windows are refused with a message and a non-zero exit.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace bsg {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class ReportCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = ::testing::TempDir() + "bsg-report-cli-XXXXXX";
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    dir_ = new std::string(mkdtemp(buf.data()));
+    ASSERT_EQ(Bsg("migrate").exit_code, 0);
+    CliRun seeded = Bsg("seed --demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    fs::remove_all(*dir_, ec);
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  // Runs the bsg binary on the suite's database, from the suite's folder (so that the map's data
+  // must be found beside the binary, not in the working folder).
+  static CliRun Bsg(const std::string& args) {
+    const std::string err_file = *dir_ + "/stderr.txt";
+    const std::string command = "cd '" + *dir_ +
+                                "' && env -u BSG_DATA_DIR '" BSG_BINARY "' --database 'sqlite://" +
+                                *dir_ + "/demo.db' " + args + " 2>'" + err_file + "'";
+    CliRun r;
+    FILE* p = popen(command.c_str(), "r");
+    if (p == nullptr) return r;
+    char chunk[4096];
+    std::size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0) r.out.append(chunk, n);
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(err_file);
+    std::ostringstream s;
+    s << in.rdbuf();
+    r.err = s.str();
+    return r;
+  }
+
+  static std::vector<std::string> Files(const std::string& folder) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(folder)) out.push_back(e.path().filename());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  static std::string* dir_;
+};
+
+std::string* ReportCliTest::dir_ = nullptr;
+
+TEST_F(ReportCliTest, WritesThePdf) {
+  const std::string out = *dir_ + "/pdf";
+  CliRun r = Bsg("report --since 2019-09-01 --until 2020-03-31 --format pdf --out '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "") << "no progress bar when stderr is not a terminal";
+  const std::string file = out + "/bsg-progress-report_2019-09-01_2020-03-31.pdf";
+  EXPECT_NE(r.out.find(file), std::string::npos) << r.out;
+  std::ifstream in(file, std::ios::binary);
+  std::string head(5, '\0');
+  in.read(head.data(), 5);
+  EXPECT_EQ(head, "%PDF-");
+}
+
+TEST_F(ReportCliTest, CsvAndSvgWriteSeveralFiles) {
+  CliRun csv =
+      Bsg("report --since 2019-09-01 --until 2020-03-31 --format csv --out '" + *dir_ + "/csv'");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(Files(*dir_ + "/csv"),
+            (std::vector<std::string>{"figure-1.csv", "figure-2.csv", "figure-3.csv", "table-1.csv",
+                                      "table-2.csv"}));
+  CliRun svg =
+      Bsg("report --since 2019-09-01 --until 2020-03-31 --format svg --out '" + *dir_ + "/svg'");
+  ASSERT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_EQ(Files(*dir_ + "/svg"),
+            (std::vector<std::string>{"figure-1.svg", "figure-2.svg", "figure-3.svg"}));
+  CliRun html =
+      Bsg("report --since 2019-09-01 --until 2020-03-31 --format html --out '" + *dir_ + "/html'");
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_EQ(Files(*dir_ + "/html").size(), 1u);
+}
+
+TEST_F(ReportCliTest, BadWindowsAreRefused) {
+  CliRun bad =
+      Bsg("report --since 2019-02-30 --until 2020-03-31 --format pdf --out '" + *dir_ + "/bad'");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--since"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("YYYY-MM-DD"), std::string::npos) << bad.err;
+  CliRun inverted = Bsg("report --since 2020-03-31 --until 2019-09-01 --out '" + *dir_ + "/bad'");
+  EXPECT_NE(inverted.exit_code, 0);
+  EXPECT_NE(inverted.err.find("--until"), std::string::npos) << inverted.err;
+  CliRun missing = Bsg("report --until 2019-09-01");
+  EXPECT_NE(missing.exit_code, 0);
+  CliRun format = Bsg("report --since 2019-09-01 --until 2020-03-31 --format docx");
+  EXPECT_NE(format.exit_code, 0);
+  EXPECT_FALSE(fs::exists(*dir_ + "/bad"));
+}
+
+}  // namespace
+}  // namespace bsg
