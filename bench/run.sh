@@ -110,6 +110,10 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   cat "$WORK/http.md"
   for s in bench/sections/*.sh; do
     [ -e "$s" ] || continue
+    # BENCH_SECTIONS="registry_import report" runs only those sections.
+    if [ -n "${BENCH_SECTIONS:-}" ] && ! grep -qw "$(basename "$s" .sh)" <<<"$BENCH_SECTIONS"; then
+      continue
+    fi
     echo
     bash "$s"
   done

@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format tzdata
   # platform libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libcpp-httplib-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
