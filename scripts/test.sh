@@ -78,7 +78,7 @@ run_tap_suite web npm --prefix web test --silent -- --test-reporter=tap
 
 step "browser and HTTP suites (headless Chromium)"
 export BSG_BINARY="$ROOT/build-asan/bsg"
-export LSAN_OPTIONS="suppressions=$ROOT/tests/support/lsan.supp"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/support/lsan.supp:print_suppressions=0"
 run_tap_suite browser node --test --test-reporter=tap tests/browser/*.test.mjs
 
 echo

@@ -115,7 +115,7 @@ TEST(XlsxTest, FormulaGivesItsCachedResult) {
 }
 
 TEST(XlsxTest, GarbageIsBadXlsx) {
-  auto table = ReadXlsx(std::string("PK\x03\x04 this is not a zip file", 30));
+  auto table = ReadXlsx(std::string("PK\x03\x04 this is not a zip file"));
   ASSERT_FALSE(table.ok());
   EXPECT_EQ(table.status().reason(), "tabular.bad_xlsx");
 }
