@@ -65,24 +65,25 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
   auto db = ctx.database();
   if (!db.ok()) Fail(db.status());
 
-  tabular::ProgressBar bar("report " + o.since + " to " + o.until);
+  // Reset before the list of files goes to stdout, so that the bar's line is finished first.
+  auto bar = std::make_unique<tabular::ProgressBar>("report " + o.since + " to " + o.until);
   constexpr std::size_t kSteps = 100;
   BuildOptions build;
   build.window = {o.since, o.until};
   build.language = o.language;
   build.progress = [&](double done) {
-    bar.Update(static_cast<std::size_t>(done * 80), kSteps);  // counting: the first 80%
+    bar->Update(static_cast<std::size_t>(done * 80), kSteps);  // counting: the first 80%
   };
   const auto counting = std::chrono::steady_clock::now();
   auto report = BuildProgressReport(**db, build);
   if (!report.ok()) Fail(report.status());
   const double counting_ms = MillisSince(counting);
-  bar.Update(85, kSteps);
+  bar->Update(85, kSteps);
   const auto rendering = std::chrono::steady_clock::now();
   auto files = RenderReport(*report, format);
   if (!files.ok()) Fail(files.status());
   const double rendering_ms = MillisSince(rendering);
-  bar.Update(95, kSteps);
+  bar->Update(95, kSteps);
   const auto writing = std::chrono::steady_clock::now();
 
   std::error_code ec;
@@ -100,7 +101,8 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
     written.push_back(path.string());
   }
   const double writing_ms = MillisSince(writing);
-  bar.Update(kSteps, kSteps);
+  bar->Update(kSteps, kSteps);
+  bar.reset();
   for (const auto& w : written) std::cout << w << "\n";
   if (o.timings) {
     std::cerr << "report timings: counting " << counting_ms << " ms, rendering " << rendering_ms
@@ -112,12 +114,15 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
 void RunSynthetic(ModuleContext& ctx, double scale) {
   auto db = ctx.database();
   if (!db.ok()) Fail(db.status());
-  tabular::ProgressBar bar("synthetic data");
   constexpr std::size_t kSteps = 1000;
   const auto start = std::chrono::steady_clock::now();
-  Status s = SeedSynthetic(**db, scale, [&](double done) {
-    bar.Update(static_cast<std::size_t>(done * kSteps), kSteps);
-  });
+  Status s;
+  {
+    tabular::ProgressBar bar("synthetic data");  // finished before anything else is printed
+    s = SeedSynthetic(**db, scale, [&](double done) {
+      bar.Update(static_cast<std::size_t>(done * kSteps), kSteps);
+    });
+  }
   if (!s.ok()) Fail(s);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

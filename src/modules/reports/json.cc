@@ -1,6 +1,9 @@
 // JSON shapes of the reports module; see json.h.
 #include "modules/reports/json.h"
 
+#include <algorithm>
+#include <map>
+
 #include "modules/reports/rules.h"
 #include "modules/reports/sections.h"
 
