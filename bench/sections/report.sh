@@ -35,15 +35,8 @@ log() { echo "bench report: $*" >&2; }
 
 [ -x "$BSG" ] || { echo "bench report: $BSG is missing; build first" >&2; exit 1; }
 
-# `bsg seed --synthetic --scale N` once the platform's seed command offers it; the reports
-# module's own `bsg synthetic --scale N` otherwise.
 seed_synthetic() {
-  local db=$1 scale=$2
-  if "$BSG" seed --help 2>/dev/null | grep -q -- '--synthetic'; then
-    "$BSG" --database "$db" seed --synthetic --scale "$scale" >&2
-  else
-    "$BSG" --database "$db" synthetic --scale "$scale" >&2
-  fi
+  "$BSG" --database "$1" seed --synthetic --scale "$2" >&2
 }
 
 now() { date +%s.%N; }
@@ -154,7 +147,7 @@ fi
 
 echo "## Progress report: PDF at scale, and its statistics against plain SQL"
 echo
-echo "\`bsg report --format pdf\` for $SINCE..$UNTIL on the synthetic programme (\`synthetic --scale N\`:"
+echo "\`bsg report --format pdf\` for $SINCE..$UNTIL on the synthetic programme (\`seed --synthetic --scale N\`:"
 echo "N times ITU-T's size over ten years). *PDF* is the whole command, process start to file;"
 echo "*statistics* is its counting phase (\`--timings\`); *plain SQL* runs the same queries"
 echo "(bench/sql/report_stats.sql) in the sqlite3 / psql shell on the same database. Best of $RUNS."

@@ -2,12 +2,12 @@
 // Module::RegisterCommands.
 #include "app/cli.h"
 
+#include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "app/exit_codes.h"
 #include "app/modules.h"
@@ -16,6 +16,7 @@
 #include "platform/db/database.h"
 #include "platform/db/migrate.h"
 #include "platform/log.h"
+#include "platform/tabular/progress.h"
 
 namespace bsg::app {
 namespace {
@@ -74,6 +75,32 @@ int RunSeedDemo(const Config& config) {
   return kExitOk;
 }
 
+int RunSeedSynthetic(const Config& config, double scale) {
+  auto db = OpenDatabase(config);
+  if (!db.ok()) return Report(db.status());
+  if (Status s = db::CheckSchemaVersion(**db); !s.ok()) return Report(s);
+  const auto start = std::chrono::steady_clock::now();
+  const auto& modules = Modules();
+  {
+    constexpr std::size_t kSteps = 1000;
+    tabular::ProgressBar bar("synthetic data");  // finished before anything else is printed
+    for (std::size_t i = 0; i < modules.size(); ++i) {
+      auto progress = [&, i](double done) {
+        const double overall = (static_cast<double>(i) + done) / modules.size();
+        bar.Update(static_cast<std::size_t>(overall * kSteps), kSteps);
+      };
+      if (Status s = modules[i]->SeedSynthetic(**db, scale, progress); !s.ok()) {
+        return Report(s.WithContext("seed " + std::string(modules[i]->name())));
+      }
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "seed: synthetic programme at scale " << scale << " loaded into "
+            << (*db)->redacted_url() << " in " << seconds << " s\n";
+  return kExitOk;
+}
+
 // Integrity (SQLite: integrity_check and foreign_key_check) and schema version.
 int RunCheck(const Config& config) {
   auto db = OpenDatabase(config);
@@ -122,8 +149,7 @@ int RunCheck(const Config& config) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
-  CLI::App app{"BSG Platform: runs ITU-T's Bridging the Standardization Gap programme.",
-               "bsg"};
+  CLI::App app{"BSG Platform: runs ITU-T's Bridging the Standardization Gap programme.", "bsg"};
   app.footer(kExitCodesHelp);
   app.require_subcommand(1);
   app.fallthrough();  // --config and --database are accepted after the subcommand too
@@ -136,7 +162,8 @@ int RunCli(int argc, char** argv) {
   int exit_code = kExitOk;
 
   ServeOptions serve;
-  auto* serve_cmd = app.add_subcommand("serve", "Start the HTTP server (stops on SIGTERM or SIGINT)");
+  auto* serve_cmd =
+      app.add_subcommand("serve", "Start the HTTP server (stops on SIGTERM or SIGINT)");
   serve_cmd->add_option("--host", serve.host, "Address to listen on (BSG_HOST)");
   serve_cmd->add_option("--port", serve.port, "Port to listen on, 0 for any free port (BSG_PORT)")
       ->check(CLI::Range(0, 65535));
@@ -153,11 +180,27 @@ int RunCli(int argc, char** argv) {
   });
 
   bool demo = false;
+  bool synthetic = false;
+  double scale = 1.0;
   auto* seed_cmd = app.add_subcommand("seed", "Load data into a migrated database");
-  seed_cmd->add_flag("--demo", demo, "The demo programme (made-up people, example.org emails)")
-      ->required();
+  auto* demo_flag =
+      seed_cmd->add_flag("--demo", demo, "The demo programme (made-up people, example.org emails)");
+  auto* synthetic_flag = seed_cmd->add_flag(
+      "--synthetic", synthetic,
+      "A made-up programme N times ITU-T's size over ten years, for benchmarks (example.org)");
+  seed_cmd->add_option("--scale", scale, "N for --synthetic (default 1)")
+      ->check(CLI::Range(0.001, 100.0))
+      ->needs(synthetic_flag);
+  demo_flag->excludes(synthetic_flag);
   seed_cmd->callback([&] {
-    if (auto config = LoadOrReport(g, exit_code)) exit_code = RunSeedDemo(*config);
+    if (!demo && !synthetic) {
+      std::cerr << "bsg: seed needs --demo or --synthetic\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    if (auto config = LoadOrReport(g, exit_code)) {
+      exit_code = demo ? RunSeedDemo(*config) : RunSeedSynthetic(*config, scale);
+    }
   });
 
   app.add_subcommand("check", "Check database integrity and schema version")->callback([&] {

@@ -41,13 +41,20 @@ class Module {
   virtual std::string_view name() const = 0;
   // Adds the module's routes. Every route must carry a policy.
   virtual void RegisterRoutes(http::Router& /*router*/, ModuleContext& /*ctx*/) {}
-  // Adds the module's subcommands to the `bsg` command line. `ctx` stays valid while a command runs.
+  // Adds the module's subcommands to the `bsg` command line. `ctx` stays valid while a command
+  // runs.
   virtual void RegisterCommands(CLI::App& /*app*/, ModuleContext& /*ctx*/) {}
   // The module that knows users returns its Authenticator here; the server uses the first one
   // offered. nullptr: this module authenticates nobody.
   virtual http::Authenticator* authenticator() { return nullptr; }
   // Loads the module's part of the demo programme. Must be idempotent.
   virtual Status SeedDemo(db::Database& /*db*/) { return Status::Ok(); }
+  // Loads a made-up programme `scale` times ITU-T's size (benchmarks). `progress` (may be empty)
+  // receives this module's fraction done, 0 to 1. A module without a generator does nothing.
+  virtual Status SeedSynthetic(db::Database& /*db*/, double /*scale*/,
+                               const std::function<void(double)>& /*progress*/) {
+    return Status::Ok();
+  }
 };
 
 }  // namespace bsg

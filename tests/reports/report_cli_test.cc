@@ -1,35 +1,27 @@
 // `bsg report` end to end: the real binary on a demo SQLite database writes the progress report
 // in each format into a folder; bad windows are refused with a message and a non-zero exit.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/cli_run.h"
+
 namespace bsg {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using testing_support::CliRun;
 
 class ReportCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = ::testing::TempDir() + "bsg-report-cli-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    dir_ = new std::string(mkdtemp(buf.data()));
+    dir_ = new std::string(testing_support::MakeTempDir("bsg-report-cli"));
     ASSERT_EQ(Bsg("migrate").exit_code, 0);
     CliRun seeded = Bsg("seed --demo");
     ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
@@ -44,23 +36,7 @@ class ReportCliTest : public ::testing::Test {
   // Runs the bsg binary on the suite's database, from the suite's folder (so that the map's data
   // must be found beside the binary, not in the working folder).
   static CliRun Bsg(const std::string& args) {
-    const std::string err_file = *dir_ + "/stderr.txt";
-    const std::string command = "cd '" + *dir_ +
-                                "' && env -u BSG_DATA_DIR '" BSG_BINARY "' --database 'sqlite://" +
-                                *dir_ + "/demo.db' " + args + " 2>'" + err_file + "'";
-    CliRun r;
-    FILE* p = popen(command.c_str(), "r");
-    if (p == nullptr) return r;
-    char chunk[4096];
-    std::size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0) r.out.append(chunk, n);
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(err_file);
-    std::ostringstream s;
-    s << in.rdbuf();
-    r.err = s.str();
-    return r;
+    return testing_support::RunBsg(*dir_, "sqlite://" + *dir_ + "/demo.db", args);
   }
 
   static std::vector<std::string> Files(const std::string& folder) {

@@ -1,4 +1,4 @@
-// The `bsg report` and `bsg synthetic` commands; see cli.h.
+// The `bsg report` command; see cli.h.
 #include "modules/reports/cli.h"
 
 #include <CLI/CLI.hpp>
@@ -13,7 +13,6 @@
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
-#include "modules/reports/synthetic.h"
 #include "platform/tabular/progress.h"
 
 namespace bsg::reports {
@@ -111,25 +110,6 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
   if (written.empty()) std::cerr << "bsg: the report has nothing in format " << o.format << "\n";
 }
 
-void RunSynthetic(ModuleContext& ctx, double scale) {
-  auto db = ctx.database();
-  if (!db.ok()) Fail(db.status());
-  constexpr std::size_t kSteps = 1000;
-  const auto start = std::chrono::steady_clock::now();
-  Status s;
-  {
-    tabular::ProgressBar bar("synthetic data");  // finished before anything else is printed
-    s = SeedSynthetic(**db, scale, [&](double done) {
-      bar.Update(static_cast<std::size_t>(done * kSteps), kSteps);
-    });
-  }
-  if (!s.ok()) Fail(s);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "synthetic: scale " << scale << " loaded into " << (*db)->redacted_url() << " in "
-            << seconds << " s\n";
-}
-
 }  // namespace
 
 void RegisterReportsCommands(CLI::App& app, ModuleContext& ctx) {
@@ -149,14 +129,6 @@ void RegisterReportsCommands(CLI::App& app, ModuleContext& ctx) {
   report->add_flag("--timings", o->timings,
                    "Print how long counting, rendering and writing took (stderr)");
   report->callback([&ctx, o] { RunReport(ctx, *o); });
-
-  auto scale = std::make_shared<double>(1.0);
-  auto* synthetic = app.add_subcommand(
-      "synthetic",
-      "Load a made-up programme N times ITU-T's size over ten years (benchmarks; example.org)");
-  synthetic->add_option("--scale", *scale, "Size as a multiple of ITU-T's (default 1)")
-      ->check(CLI::Range(0.001, 100.0));
-  synthetic->callback([&ctx, scale] { RunSynthetic(ctx, *scale); });
 }
 
 }  // namespace bsg::reports

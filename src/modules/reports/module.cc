@@ -3,6 +3,7 @@
 
 #include "modules/reports/api.h"
 #include "modules/reports/cli.h"
+#include "modules/reports/synthetic.h"
 #include "platform/log.h"
 
 namespace bsg::reports {
@@ -25,7 +26,12 @@ class ReportsModule final : public Module {
     RegisterReportsCommands(app, ctx);
   }
 
-  // The report counts the other modules' demo data; it has none of its own.
+  // The report counts the other modules' demo data; it has none of its own. The synthetic
+  // programme spans the modules the report counts (people, events, groups), so it lives here.
+  Status SeedSynthetic(db::Database& db, double scale,
+                       const std::function<void(double)>& progress) override {
+    return reports::SeedSynthetic(db, scale, progress);
+  }
 };
 
 }  // namespace
