@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/db/pool.h"
+
 namespace bsg::db {
 namespace {
 
@@ -396,22 +398,7 @@ class Connection {
   std::uint64_t next_id_ = 0;
 };
 
-class PostgresDatabase;
-
-// A connection checked out of the pool; goes back on destruction.
-class Lease {
- public:
-  Lease(PostgresDatabase* pool, std::unique_ptr<Connection> conn)
-      : pool_(pool), conn_(std::move(conn)) {}
-  Lease(Lease&& other) noexcept = default;
-  Lease& operator=(Lease&&) = delete;
-  ~Lease();
-  Connection* operator->() const { return conn_.get(); }
-
- private:
-  PostgresDatabase* pool_;
-  std::unique_ptr<Connection> conn_;
-};
+using Lease = ConnectionPool<Connection>::Lease;
 
 class PostgresTransaction final : public Transaction {
  public:
@@ -482,43 +469,37 @@ class PostgresTransaction final : public Transaction {
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(std::string url, const Options& options)
-      : url_(std::move(url)), redacted_(RedactPostgresUrl(url_)), options_(options) {}
+      : url_(std::move(url)),
+        redacted_(RedactPostgresUrl(url_)),
+        options_(options),
+        pool_(options.pool_size, options.acquire_timeout_ms,
+              {[this] { return Connect(); }, [](Connection& c) { return !c.broken(); },
+               [](Connection& c) { return Reusable(c); }}) {}
 
-  ~PostgresDatabase() override {
-    std::lock_guard lock(mu_);
-    idle_.clear();
-  }
-
-  Status Init() {
-    BSG_ASSIGN_OR_RETURN(std::unique_ptr<Connection> first, Connect());
-    std::lock_guard lock(mu_);
-    idle_.push_back(std::move(first));
-    size_ = 1;
-    return Status::Ok();
-  }
+  Status Init() { return pool_.Init(); }
 
   Kind kind() const override { return Kind::kPostgres; }
   std::string redacted_url() const override { return redacted_; }
 
   Result<Rows> Query(std::string_view sql, const Params& params) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     return conn->Run(sql, params, nullptr);
   }
 
   Result<std::int64_t> Exec(std::string_view sql, const Params& params) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     std::int64_t changes = 0;
     BSG_RETURN_IF_ERROR(conn->Run(sql, params, &changes).status());
     return changes;
   }
 
   Status ExecScript(std::string_view sql) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     return conn->Simple(std::string(sql));
   }
 
   Result<std::unique_ptr<Transaction>> Begin(const TxOptions& options) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     BSG_RETURN_IF_ERROR(
         conn->Simple(options.read_only ? "BEGIN READ ONLY" : "BEGIN ISOLATION LEVEL SERIALIZABLE"));
     return std::unique_ptr<Transaction>(std::make_unique<PostgresTransaction>(std::move(conn)));
@@ -528,78 +509,25 @@ class PostgresDatabase final : public Database {
   Status Ping() override {
     Status status;
     for (int attempt = 0; attempt < 2; ++attempt) {
-      BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+      BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
       status = conn->Simple("SELECT 1");
       if (status.ok() || status.reason() != kUnreachable) break;
     }
     return status;
   }
 
-  PoolStats pool_stats() const override {
-    std::lock_guard lock(mu_);
-    return PoolStats{size_, in_use_, waiting_};
-  }
-
-  // Takes an idle connection, connects a new one while the pool is below its size, or waits up
-  // to acquire_timeout_ms for one to come back (then db.busy).
-  Result<Lease> Acquire() {
-    std::unique_lock lock(mu_);
-    if (idle_.empty() && size_ >= options_.pool_size) {
-      const auto deadline = Clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
-      ++waiting_;
-      bool ready = cv_.wait_until(lock, deadline,
-                                  [&] { return !idle_.empty() || size_ < options_.pool_size; });
-      --waiting_;
-      if (!ready) {
-        return Status::Retryable(std::string(kBusy),
-                                 "no free database connection within " +
-                                     std::to_string(options_.acquire_timeout_ms) + " ms");
-      }
-    }
-    ++in_use_;
-    while (!idle_.empty()) {
-      std::unique_ptr<Connection> conn = std::move(idle_.back());
-      idle_.pop_back();
-      if (!conn->broken()) return Lease(this, std::move(conn));
-      --size_;  // dropped below; reconnect instead
-      lock.unlock();
-      conn.reset();
-      lock.lock();
-    }
-    ++size_;
-    lock.unlock();
-    Result<std::unique_ptr<Connection>> conn = Connect();
-    if (!conn.ok()) {
-      lock.lock();
-      --size_;
-      --in_use_;
-      cv_.notify_one();
-      return conn.status();
-    }
-    return Lease(this, std::move(conn).value());
-  }
-
-  // Takes a connection back. One left inside a transaction is rolled back; a broken one, or one
-  // that cannot be rolled back, is closed (the next Acquire connects anew).
-  void Release(std::unique_ptr<Connection> conn) {
-    if (conn != nullptr && !conn->broken() && PQtransactionStatus(conn->handle()) != PQTRANS_IDLE) {
-      (void)conn->Simple("ROLLBACK");
-    }
-    if (conn != nullptr &&
-        (conn->broken() || PQtransactionStatus(conn->handle()) != PQTRANS_IDLE)) {
-      conn.reset();
-    }
-    std::lock_guard lock(mu_);
-    --in_use_;
-    if (conn != nullptr) {
-      idle_.push_back(std::move(conn));
-    } else {
-      --size_;
-    }
-    cv_.notify_one();
-  }
+  PoolStats pool_stats() const override { return pool_.stats(); }
 
  private:
+  // A returned connection left inside a transaction is rolled back; a broken one, or one that
+  // cannot be rolled back, is closed (the next Acquire connects anew).
+  static bool Reusable(Connection& conn) {
+    if (!conn.broken() && PQtransactionStatus(conn.handle()) != PQTRANS_IDLE) {
+      (void)conn.Simple("ROLLBACK");
+    }
+    return !conn.broken() && PQtransactionStatus(conn.handle()) == PQTRANS_IDLE;
+  }
+
   Result<std::unique_ptr<Connection>> Connect() {
     // Keywords before "dbname" are defaults the URL may override; those after it win.
     const std::string timeout = std::to_string(options_.connect_timeout_s);
@@ -625,17 +553,8 @@ class PostgresDatabase final : public Database {
   const std::string redacted_;
   const Options options_;
 
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
-  int size_ = 0;                                   // GUARDED_BY(mu_)
-  int in_use_ = 0;                                 // GUARDED_BY(mu_)
-  int waiting_ = 0;                                // GUARDED_BY(mu_)
+  ConnectionPool<Connection> pool_;
 };
-
-Lease::~Lease() {
-  if (pool_ != nullptr && conn_ != nullptr) pool_->Release(std::move(conn_));
-}
 
 }  // namespace
 

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/db/pool.h"
+
 namespace bsg::db {
 namespace {
 
@@ -275,22 +277,7 @@ class Connection {
   std::unordered_map<std::string, sqlite3_stmt*> stmts_;
 };
 
-class SqliteDatabase;
-
-// A connection checked out of the pool; goes back on destruction.
-class Lease {
- public:
-  Lease(SqliteDatabase* pool, std::unique_ptr<Connection> conn)
-      : pool_(pool), conn_(std::move(conn)) {}
-  Lease(Lease&& other) noexcept = default;
-  Lease& operator=(Lease&&) = delete;
-  ~Lease();
-  Connection* operator->() const { return conn_.get(); }
-
- private:
-  SqliteDatabase* pool_;
-  std::unique_ptr<Connection> conn_;
-};
+using Lease = ConnectionPool<Connection>::Lease;
 
 class SqliteTransaction final : public Transaction {
  public:
@@ -374,47 +361,46 @@ class SqliteTransaction final : public Transaction {
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string url, std::string path, bool memory, const Options& options)
-      : url_(std::move(url)), path_(std::move(path)), memory_(memory), options_(options) {}
-
-  ~SqliteDatabase() override {
-    std::lock_guard lock(mu_);
-    idle_.clear();
-  }
+      : url_(std::move(url)),
+        path_(std::move(path)),
+        memory_(memory),
+        options_(options),
+        pool_(options.pool_size, options.acquire_timeout_ms,
+              {[this] { return OpenConnection(); }, [](Connection&) { return true; },
+               // One still inside a transaction (its rollback failed) is closed, which rolls
+               // back, rather than reused in an unknown state.
+               [](Connection& c) { return sqlite3_get_autocommit(c.handle()) != 0; }}) {}
 
   // Opens the first connection (and, for memory, the one that keeps the database alive).
   Status Init() {
     if (memory_) {
       BSG_ASSIGN_OR_RETURN(anchor_, OpenConnection());
     }
-    BSG_ASSIGN_OR_RETURN(std::unique_ptr<Connection> first, OpenConnection());
-    std::lock_guard lock(mu_);
-    idle_.push_back(std::move(first));
-    size_ = 1;
-    return Status::Ok();
+    return pool_.Init();
   }
 
   Kind kind() const override { return Kind::kSqlite; }
   std::string redacted_url() const override { return url_; }
 
   Result<Rows> Query(std::string_view sql, const Params& params) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     return conn->Run(sql, params, nullptr);
   }
 
   Result<std::int64_t> Exec(std::string_view sql, const Params& params) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     std::int64_t changes = 0;
     BSG_RETURN_IF_ERROR(conn->Run(sql, params, &changes).status());
     return changes;
   }
 
   Status ExecScript(std::string_view sql) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     return conn->ExecScript(sql);
   }
 
   Result<std::unique_ptr<Transaction>> Begin(const TxOptions& options) override {
-    BSG_ASSIGN_OR_RETURN(Lease conn, Acquire());
+    BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     if (options.read_only) {
       // Makes writes fail, as PostgreSQL's READ ONLY does.
       BSG_RETURN_IF_ERROR(conn->Run("PRAGMA query_only=ON", {}, nullptr).status());
@@ -432,59 +418,7 @@ class SqliteDatabase final : public Database {
 
   Status Ping() override { return Query("SELECT 1", {}).status(); }
 
-  PoolStats pool_stats() const override {
-    std::lock_guard lock(mu_);
-    return PoolStats{size_, in_use_, waiting_};
-  }
-
-  // Takes an idle connection, opens a new one while the pool is below its size, or waits up to
-  // acquire_timeout_ms for one to come back (then db.busy).
-  Result<Lease> Acquire() {
-    std::unique_lock lock(mu_);
-    if (idle_.empty() && size_ >= options_.pool_size) {
-      const auto deadline = Clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
-      ++waiting_;
-      bool ready = cv_.wait_until(lock, deadline,
-                                  [&] { return !idle_.empty() || size_ < options_.pool_size; });
-      --waiting_;
-      if (!ready) {
-        return Status::Retryable(std::string(kBusy),
-                                 "no free database connection within " +
-                                     std::to_string(options_.acquire_timeout_ms) + " ms");
-      }
-    }
-    ++in_use_;
-    if (!idle_.empty()) {
-      std::unique_ptr<Connection> conn = std::move(idle_.back());
-      idle_.pop_back();
-      return Lease(this, std::move(conn));
-    }
-    ++size_;
-    lock.unlock();
-    Result<std::unique_ptr<Connection>> conn = OpenConnection();
-    if (!conn.ok()) {
-      lock.lock();
-      --size_;
-      --in_use_;
-      cv_.notify_one();
-      return conn.status();
-    }
-    return Lease(this, std::move(conn).value());
-  }
-
-  // Takes a connection back. One still inside a transaction (its rollback failed) is closed,
-  // which rolls back, rather than reused in an unknown state.
-  void Release(std::unique_ptr<Connection> conn) {
-    if (conn != nullptr && !sqlite3_get_autocommit(conn->handle())) conn.reset();
-    std::lock_guard lock(mu_);
-    --in_use_;
-    if (conn != nullptr) {
-      idle_.push_back(std::move(conn));
-    } else {
-      --size_;
-    }
-    cv_.notify_one();
-  }
+  PoolStats pool_stats() const override { return pool_.stats(); }
 
  private:
   Result<std::unique_ptr<Connection>> OpenConnection() {
@@ -519,17 +453,8 @@ class SqliteDatabase final : public Database {
   const Options options_;
   std::unique_ptr<Connection> anchor_;  // keeps a memory database alive; never used
 
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
-  int size_ = 0;                                   // GUARDED_BY(mu_)
-  int in_use_ = 0;                                 // GUARDED_BY(mu_)
-  int waiting_ = 0;                                // GUARDED_BY(mu_)
+  ConnectionPool<Connection> pool_;  // after anchor_: closed before it
 };
-
-Lease::~Lease() {
-  if (pool_ != nullptr && conn_ != nullptr) pool_->Release(std::move(conn_));
-}
 
 }  // namespace
 
