@@ -12,9 +12,9 @@
 #include "modules/groups/store.h"
 #include "modules/identity/audit.h"
 #include "modules/identity/crypto.h"
-#include "modules/registry/api_util.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/http/api_util.h"
 
 namespace bsg::groups {
 namespace {
@@ -24,7 +24,7 @@ using http::Policy;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-namespace u = registry::api_util;
+namespace u = http::api_util;
 
 const std::string kTag = "groups";
 const std::set<std::string> kOfficers = {"admin", "officer"};

@@ -4,13 +4,13 @@
 #include <memory>
 
 #include "modules/mandates/store.h"
-#include "modules/registry/api_util.h"
+#include "platform/http/api_util.h"
 
 namespace bsg::mandates {
 namespace {
 
 using nlohmann::json;
-namespace u = registry::api_util;
+namespace u = http::api_util;
 
 json ResolutionJson(const Resolution& r) {
   return {{"code", r.code},

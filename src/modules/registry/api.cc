@@ -12,11 +12,11 @@
 
 #include "modules/identity/audit.h"
 #include "modules/identity/crypto.h"
-#include "modules/registry/api_util.h"
 #include "modules/registry/json.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
 #include "modules/registry/transfer.h"
+#include "platform/http/api_util.h"
 #include "platform/tabular/table.h"
 
 namespace bsg::registry {
@@ -27,7 +27,7 @@ using http::Policy;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-namespace u = api_util;
+namespace u = http::api_util;
 
 constexpr std::string_view kTag = "registry";
 const std::set<std::string> kOfficers = {"admin", "officer"};

@@ -1,12 +1,12 @@
 // JSON encoding and decoding of registry records.
 #include "modules/registry/json.h"
 
-#include "modules/registry/api_util.h"
+#include "platform/http/api_util.h"
 
 namespace bsg::registry {
 
 using nlohmann::json;
-namespace u = api_util;
+namespace u = http::api_util;
 
 namespace {
 json OptJson(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }

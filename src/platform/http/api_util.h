@@ -1,8 +1,8 @@
-// Small helpers the registry, groups and mandates handlers share: paging, route registration
-// with documentation, JSON Schema fragments, reading typed members of JSON bodies, today's date.
-// Header-only; no state.
-#ifndef BSG_MODULES_REGISTRY_API_UTIL_H_
-#define BSG_MODULES_REGISTRY_API_UTIL_H_
+// Helpers modules' HTTP handlers share: paging, route registration with documentation, query
+// parameter documentation, JSON Schema fragments, reading typed members of JSON bodies, today's
+// date. Header-only; no state.
+#ifndef BSG_PLATFORM_HTTP_API_UTIL_H_
+#define BSG_PLATFORM_HTTP_API_UTIL_H_
 
 #include <chrono>
 #include <cstdint>
@@ -18,7 +18,7 @@
 #include "platform/http/router.h"
 #include "platform/status.h"
 
-namespace bsg::registry::api_util {
+namespace bsg::http::api_util {
 
 using nlohmann::json;
 
@@ -49,6 +49,23 @@ inline Result<Paging> ReadPaging(const http::Request& request) {
     p.offset = *offset;
   }
   return p;
+}
+
+// A documented query parameter; `values` lists the allowed ones.
+inline http::ParamDoc Param(std::string name, std::string type, std::string description,
+                            std::optional<json> values = std::nullopt) {
+  http::ParamDoc p;
+  p.name = std::move(name);
+  p.type = std::move(type);
+  p.description = std::move(description);
+  p.enum_values = std::move(values);
+  return p;
+}
+
+// InvalidArgument(request.bad_query) naming the parameter.
+inline Status BadQuery(const std::string& field, const std::string& why) {
+  return Status::InvalidArgument("request.bad_query", "bad query parameter " + field + ": " + why,
+                                 {{field, why}});
 }
 
 inline std::vector<http::ParamDoc> PagingParams(std::vector<http::ParamDoc> more = {}) {
@@ -174,6 +191,6 @@ json PageJson(const std::vector<T>& items, std::int64_t total, const Paging& pag
           {"offset", paging.offset}};
 }
 
-}  // namespace bsg::registry::api_util
+}  // namespace bsg::http::api_util
 
-#endif  // BSG_MODULES_REGISTRY_API_UTIL_H_
+#endif  // BSG_PLATFORM_HTTP_API_UTIL_H_
