@@ -98,3 +98,39 @@ export function Pager({ offset, limit, total, onChange }: PagerProps) {
     </nav>
   );
 }
+
+export interface PagedTableProps<T> {
+  items: readonly T[];
+  offset: number;
+  limit: number;
+  total: number;
+  onPage: (offset: number) => void;
+  headers: readonly string[];
+  row: (item: T) => ComponentChildren; // one <tr> per item
+  testId?: string;
+}
+
+// One page of an offset/limit list as a table with its pager, or "no results".
+export function PagedTable<T>({ items, offset, limit, total, onPage, headers, row, testId }: PagedTableProps<T>) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p>{t('common.noResults')}</p>;
+  return (
+    <>
+      <div class="table-wrap">
+        <table class="table" data-testid={testId}>
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{items.map(row)}</tbody>
+        </table>
+      </div>
+      <Pager offset={offset} limit={limit} total={total} onChange={onPage} />
+    </>
+  );
+}

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { ROLES } from '../../../platform/access';
-import { Loaded, Pager } from '../../../platform/forms';
+import { Loaded, PagedTable } from '../../../platform/forms';
 import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
 import { Link } from '../../../platform/router';
@@ -74,57 +74,45 @@ export default function UsersPage() {
         </div>
       </form>
       <Loaded load={load}>
-        {(page) =>
-          page.users.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <>
-              <div class="table-wrap">
-                <table class="table" data-testid="users-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('identity.field.displayName')}</th>
-                      <th scope="col">{t('identity.field.email')}</th>
-                      <th scope="col">{t('identity.field.roles')}</th>
-                      <th scope="col">{t('identity.field.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.users.map((u) => (
-                      <tr key={u.user_id}>
-                        <td>
-                          <Link href={`/admin/users/${u.user_id}`}>
-                            <bdi>{u.display_name || u.email}</bdi>
-                          </Link>
-                        </td>
-                        <td>
-                          <bdi>{u.email}</bdi>
-                        </td>
-                        <td>
-                          {u.roles.map((r) => t(roleKey(r))).join(', ')}
-                          {u.country && (
-                            <>
-                              {' '}
-                              (<bdi>{u.country}</bdi>)
-                            </>
-                          )}
-                        </td>
-                        <td>
-                          {u.disabled ? (
-                            <span class="badge badge--warn">{t('identity.users.disabled')}</span>
-                          ) : (
-                            t('identity.users.enabled')
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager offset={page.offset} limit={page.limit} total={page.total} onChange={setOffset} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            items={page.users}
+            offset={page.offset}
+            limit={page.limit}
+            total={page.total}
+            onPage={setOffset}
+            testId="users-table"
+            headers={[t('identity.field.displayName'), t('identity.field.email'), t('identity.field.roles'), t('identity.field.status')]}
+            row={(u) => (
+              <tr key={u.user_id}>
+                <td>
+                  <Link href={`/admin/users/${u.user_id}`}>
+                    <bdi>{u.display_name || u.email}</bdi>
+                  </Link>
+                </td>
+                <td>
+                  <bdi>{u.email}</bdi>
+                </td>
+                <td>
+                  {u.roles.map((r) => t(roleKey(r))).join(', ')}
+                  {u.country && (
+                    <>
+                      {' '}
+                      (<bdi>{u.country}</bdi>)
+                    </>
+                  )}
+                </td>
+                <td>
+                  {u.disabled ? (
+                    <span class="badge badge--warn">{t('identity.users.disabled')}</span>
+                  ) : (
+                    t('identity.users.enabled')
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

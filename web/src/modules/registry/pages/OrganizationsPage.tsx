@@ -1,7 +1,7 @@
 // Organizations: search by name, filter by kind and country; officers create them.
 
 import { useState } from 'preact/hooks';
-import { Loaded, Pager } from '../../../platform/forms';
+import { Loaded, PagedTable } from '../../../platform/forms';
 import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
 import { Link } from '../../../platform/router';
@@ -68,39 +68,28 @@ export default function OrganizationsPage() {
         </div>
       </form>
       <Loaded load={load}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <>
-              <div class="table-wrap">
-                <table class="table" data-testid="organizations-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('registry.field.name')}</th>
-                      <th scope="col">{t('registry.field.kind')}</th>
-                      <th scope="col">{t('registry.field.country')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((o) => (
-                      <tr key={o.id}>
-                        <td>
-                          <Link href={`/organizations/${o.id}`}>
-                            <bdi>{o.name}</bdi>
-                          </Link>
-                        </td>
-                        <td>{tDynamic(`registry.kind.${o.kind}`)}</td>
-                        <td>{o.country ? <bdi>{o.country}</bdi> : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager offset={page.offset} limit={page.limit} total={page.total} onChange={setOffset} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            items={page.items}
+            offset={page.offset}
+            limit={page.limit}
+            total={page.total}
+            onPage={setOffset}
+            testId="organizations-table"
+            headers={[t('registry.field.name'), t('registry.field.kind'), t('registry.field.country')]}
+            row={(o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link href={`/organizations/${o.id}`}>
+                    <bdi>{o.name}</bdi>
+                  </Link>
+                </td>
+                <td>{tDynamic(`registry.kind.${o.kind}`)}</td>
+                <td>{o.country ? <bdi>{o.country}</bdi> : ''}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );

@@ -2,7 +2,7 @@
 // country, gender and organization; officers create records.
 
 import { useState } from 'preact/hooks';
-import { Loaded, Pager } from '../../../platform/forms';
+import { Loaded, PagedTable } from '../../../platform/forms';
 import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
 import { Link } from '../../../platform/router';
@@ -105,45 +105,32 @@ export default function PeoplePage() {
         </label>
       </form>
       <Loaded load={load}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <>
-              <div class="table-wrap">
-                <table class="table" data-testid="people-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('registry.field.name')}</th>
-                      <th scope="col">{t('registry.field.email')}</th>
-                      <th scope="col">{t('registry.field.country')}</th>
-                      <th scope="col">{t('registry.field.organization')}</th>
-                      <th scope="col">{t('registry.field.gender')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((p) => (
-                      <tr key={p.id}>
-                        <td>
-                          <Link href={`/people/${p.id}`}>
-                            <bdi>{p.display_name}</bdi>
-                          </Link>
-                          {p.merged_into !== null && <span class="badge badge--plain">{t('registry.people.merged')}</span>}
-                          {p.erased && <span class="badge badge--plain">{t('registry.people.erased')}</span>}
-                        </td>
-                        <td>{p.email ? <bdi>{p.email}</bdi> : ''}</td>
-                        <td>{p.country ? <bdi>{p.country}</bdi> : ''}</td>
-                        <td>{p.organization_name ? <bdi>{p.organization_name}</bdi> : ''}</td>
-                        <td>{tDynamic(`registry.gender.${p.gender}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager offset={page.offset} limit={page.limit} total={page.total} onChange={setOffset} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedTable
+            items={page.items}
+            offset={page.offset}
+            limit={page.limit}
+            total={page.total}
+            onPage={setOffset}
+            testId="people-table"
+            headers={[t('registry.field.name'), t('registry.field.email'), t('registry.field.country'), t('registry.field.organization'), t('registry.field.gender')]}
+            row={(p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/people/${p.id}`}>
+                    <bdi>{p.display_name}</bdi>
+                  </Link>
+                  {p.merged_into !== null && <span class="badge badge--plain">{t('registry.people.merged')}</span>}
+                  {p.erased && <span class="badge badge--plain">{t('registry.people.erased')}</span>}
+                </td>
+                <td>{p.email ? <bdi>{p.email}</bdi> : ''}</td>
+                <td>{p.country ? <bdi>{p.country}</bdi> : ''}</td>
+                <td>{p.organization_name ? <bdi>{p.organization_name}</bdi> : ''}</td>
+                <td>{tDynamic(`registry.gender.${p.gender}`)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loaded>
     </section>
   );
