@@ -5,14 +5,9 @@
 #define BSG_MODULES_REPORTS_REPORTS_TESTING_H_
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,11 +15,9 @@
 #include "modules/groups/service.h"
 #include "modules/reports/model.h"
 #include "platform/render/document.h"
+#include "platform/render/render_test_support.h"
 
 namespace bsg::reports::testing {
-
-// The source tree's data folder (world map), as test binaries know it.
-inline std::string DataDir() { return std::string(BSG_SOURCE_DIR) + "/data"; }
 
 // Loads the demo programme the way `bsg seed --demo` does for these modules.
 inline void SeedDemo(db::Database& db) {
@@ -34,60 +27,14 @@ inline void SeedDemo(db::Database& db) {
   ASSERT_TRUE(events.ok()) << events.status().ToString();
 }
 
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = ::testing::TempDir() + "bsg-reports-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    path_ = mkdtemp(buf.data());
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-inline void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
-inline std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs `command` with /bin/sh, capturing stdout.
-inline CommandResult RunCommand(const std::string& command) {
-  CommandResult r;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-inline bool HaveTool(const std::string& tool) {
-  return RunCommand("command -v " + tool + " >/dev/null 2>&1").exit_code == 0;
-}
+// Temporary folders, files and the poppler tools, as the render kit's tests use them.
+using render::testing::CommandResult;
+using render::testing::DataDir;  // the source tree's data folder (world map)
+using render::testing::HaveTool;
+using render::testing::ReadFile;
+using render::testing::RunCommand;
+using render::testing::TempFolder;
+using render::testing::WriteFile;
 
 // Every paragraph, list item, caption, footnote and cell of `doc`, one per line.
 inline std::string AllText(const render::Document& doc) {

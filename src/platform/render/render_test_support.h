@@ -1,5 +1,5 @@
-// Test support for src/platform/render: sample documents, temporary folders, running the
-// poppler tools, reading PNG pixels. Used only by *_test.cc in this folder.
+// Test support for src/platform/render (and the reports module tests): sample documents, temporary
+// folders, running the poppler tools, reading PNG pixels. Used only by *_test.cc in this folder.
 #ifndef BSG_PLATFORM_RENDER_RENDER_TEST_SUPPORT_H_
 #define BSG_PLATFORM_RENDER_RENDER_TEST_SUPPORT_H_
 
