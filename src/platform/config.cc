@@ -1,11 +1,12 @@
 // Loads Config from bsg.toml (toml++) and BSG_* environment variables.
 #include "platform/config.h"
 
+#include <toml++/toml.h>
+
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
-
-#include <toml++/toml.h>
 
 namespace bsg {
 namespace {
@@ -22,9 +23,9 @@ Result<std::int64_t> ParseInt(const std::string& where, const std::string& key,
     return BadValue(where, key, "'" + text + "' is not a whole number");
   }
   if (v < min || v > max) {
-    return BadValue(where, key,
-                    std::to_string(v) + " is outside " + std::to_string(min) + ".." +
-                        std::to_string(max));
+    return BadValue(
+        where, key,
+        std::to_string(v) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
   }
   return v;
 }
@@ -39,7 +40,17 @@ Status CheckLogLevel(const std::string& where, const std::string& level) {
   for (const char* ok : {"trace", "debug", "info", "warn", "error", "critical", "off"}) {
     if (level == ok) return Status::Ok();
   }
-  return BadValue(where, "log.level", "'" + level + "' is not one of trace, debug, info, warn, error, off");
+  return BadValue(where, "log.level",
+                  "'" + level + "' is not one of trace, debug, info, warn, error, off");
+}
+
+// An http(s) address without a trailing slash (the slash is removed), or empty.
+Status CheckBaseUrl(const std::string& where, const std::string& key, std::string& url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  if (url.empty() || url.starts_with("http://") || url.starts_with("https://")) {
+    return Status::Ok();
+  }
+  return BadValue(where, key, "must start with http:// or https://");
 }
 
 Status ApplyToml(const std::string& path, Config& c) {
@@ -48,9 +59,9 @@ Status ApplyToml(const std::string& path, Config& c) {
     t = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
     const auto& pos = e.source().begin;
-    return Status::InvalidArgument(
-        "config.bad_file", path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                               ": " + std::string(e.description()));
+    return Status::InvalidArgument("config.bad_file", path + ":" + std::to_string(pos.line) + ":" +
+                                                          std::to_string(pos.column) + ": " +
+                                                          std::string(e.description()));
   }
   auto text = [&](const char* key, std::string& out) -> Status {
     auto node = t.at_path(key);
@@ -66,7 +77,8 @@ Status ApplyToml(const std::string& path, Config& c) {
     if (!node) return Status::Ok();
     auto v = node.value<std::int64_t>();
     if (!v || node.is_floating_point()) return BadValue(path, key, "must be a whole number");
-    if (*v < min || *v > max) return BadValue(path, key, "is outside " + std::to_string(min) + ".." + std::to_string(max));
+    if (*v < min || *v > max)
+      return BadValue(path, key, "is outside " + std::to_string(min) + ".." + std::to_string(max));
     out = *v;
     return Status::Ok();
   };
@@ -78,13 +90,37 @@ Status ApplyToml(const std::string& path, Config& c) {
   c.port = static_cast<std::uint16_t>(port);
   c.threads = static_cast<int>(threads);
   BSG_RETURN_IF_ERROR(text("server.static_dir", c.static_dir));
-  BSG_RETURN_IF_ERROR(integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
+  BSG_RETURN_IF_ERROR(
+      integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
   BSG_RETURN_IF_ERROR(text("log.level", c.log_level));
   BSG_RETURN_IF_ERROR(CheckLogLevel(path, c.log_level));
   if (auto node = t.at_path("log.access")) {
     auto v = node.value<bool>();
     if (!v) return BadValue(path, "log.access", "must be true or false");
     c.access_log = *v;
+  }
+  BSG_RETURN_IF_ERROR(text("server.base_url", c.base_url));
+  BSG_RETURN_IF_ERROR(CheckBaseUrl(path, "server.base_url", c.base_url));
+  // Every other table holds a module's settings: scalars only.
+  for (const auto& [table_name, node] : t) {
+    const std::string table(table_name.str());
+    if (table == "database" || table == "server" || table == "log") continue;
+    const toml::table* settings = node.as_table();
+    if (settings == nullptr) {
+      return BadValue(path, table, "must be a table of module settings ([" + table + "])");
+    }
+    for (const auto& [key_name, value] : *settings) {
+      const std::string key = table + "." + std::string(key_name.str());
+      if (auto v = value.value_exact<std::string>()) {
+        c.module_settings[key] = *v;
+      } else if (auto i = value.value_exact<std::int64_t>()) {
+        c.module_settings[key] = std::to_string(*i);
+      } else if (auto b = value.value_exact<bool>()) {
+        c.module_settings[key] = *b ? "true" : "false";
+      } else {
+        return BadValue(path, key, "must be a string, a whole number or true/false");
+      }
+    }
   }
   return Status::Ok();
 }
@@ -113,6 +149,11 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
   if (auto v = env("BSG_ACCESS_LOG")) {
     BSG_ASSIGN_OR_RETURN(c.access_log, ParseBool(where, "BSG_ACCESS_LOG", *v));
   }
+  if (auto v = env("BSG_BASE_URL")) {
+    c.base_url = *v;
+    BSG_RETURN_IF_ERROR(CheckBaseUrl(where, "BSG_BASE_URL", c.base_url));
+  }
+  c.env = env;
   return Status::Ok();
 }
 
@@ -122,6 +163,41 @@ std::optional<std::string> ProcessEnv(const std::string& name) {
   const char* v = std::getenv(name.c_str());
   if (v == nullptr) return std::nullopt;
   return std::string(v);
+}
+
+std::string SettingEnvName(std::string_view key) {
+  std::string name = "BSG_";
+  for (char ch : key) {
+    name += ch == '.' || ch == '-'
+                ? '_'
+                : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return name;
+}
+
+std::string Config::PublicBaseUrl() const {
+  if (!base_url.empty()) return base_url;
+  return "http://" + host + ":" + std::to_string(port);
+}
+
+std::optional<std::string> Config::Setting(std::string_view key) const {
+  if (env) {
+    if (auto v = env(SettingEnvName(key))) return v;
+  }
+  auto it = module_settings.find(key);
+  if (it == module_settings.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<std::optional<std::int64_t>> Config::IntSetting(std::string_view key, std::int64_t min,
+                                                       std::int64_t max) const {
+  auto v = Setting(key);
+  if (!v) return std::optional<std::int64_t>();
+  const bool from_env = env && env(SettingEnvName(key)).has_value();
+  const std::string where = from_env ? "environment" : "configuration file";
+  const std::string name = from_env ? SettingEnvName(key) : std::string(key);
+  BSG_ASSIGN_OR_RETURN(std::int64_t n, ParseInt(where, name, *v, min, max));
+  return std::optional<std::int64_t>(n);
 }
 
 Result<Config> LoadConfig(const std::optional<std::string>& path, const EnvLookup& env) {

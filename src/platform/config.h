@@ -10,17 +10,34 @@
 //   server.max_body_bytes BSG_MAX_BODY_BYTES    10485760
 //   log.level             BSG_LOG_LEVEL         info
 //   log.access            BSG_ACCESS_LOG        true   (JSON lines on stdout)
+//   server.base_url       BSG_BASE_URL          http://{server.host}:{server.port}
+//                                               (the public address: links in messages, the
+//                                               host of iCalendar UIDs)
+//
+// Modules read their own settings from a table named after the module, e.g.
+//   [identity]
+//   max_failures_per_account = 5        (or BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT=5)
+// through Config::Setting("identity.max_failures_per_account"); each module's README lists them.
+//
+// The world map's data folder is found by the render kit: $BSG_DATA_DIR, else a data/ folder
+// holding it (see render::DefaultDataDir()).
 #ifndef BSG_PLATFORM_CONFIG_H_
 #define BSG_PLATFORM_CONFIG_H_
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "platform/status.h"
 
 namespace bsg {
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+// Reads the process environment.
+std::optional<std::string> ProcessEnv(const std::string& name);
 
 struct Config {
   std::string database_url = "sqlite://var/bsg.db";
@@ -31,16 +48,32 @@ struct Config {
   std::int64_t max_body_bytes = 10 * 1024 * 1024;
   std::string log_level = "info";
   bool access_log = true;
+  std::string base_url;  // without a trailing slash; empty: use PublicBaseUrl()
+
+  // Module settings from bsg.toml, "module.key" -> the value as written (strings unquoted).
+  std::map<std::string, std::string, std::less<>> module_settings;
+  EnvLookup env = ProcessEnv;  // the environment the configuration was loaded from
+
+  // The public address: base_url, else http://host:port.
+  std::string PublicBaseUrl() const;
+  // Module setting `key` ("identity.max_failures_per_account"): the environment variable
+  // BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT when set, else bsg.toml's value, else nullopt.
+  std::optional<std::string> Setting(std::string_view key) const;
+  // The same as a whole number in [min, max]; InvalidArgument (config.bad_value) naming the
+  // setting and where it came from when it is not one.
+  Result<std::optional<std::int64_t>> IntSetting(std::string_view key, std::int64_t min,
+                                                 std::int64_t max) const;
 };
 
-using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
-// Reads the process environment.
-std::optional<std::string> ProcessEnv(const std::string& name);
+// The environment variable of module setting `key`: "identity.max_failures_per_account" ->
+// "BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT".
+std::string SettingEnvName(std::string_view key);
 
 // Loads `path` when given (a missing explicit file is an error; a missing ./bsg.toml is not),
 // then applies the environment. Errors name the file, the key and the problem
 // (reason config.bad_file, config.bad_value).
-Result<Config> LoadConfig(const std::optional<std::string>& path, const EnvLookup& env = ProcessEnv);
+Result<Config> LoadConfig(const std::optional<std::string>& path,
+                          const EnvLookup& env = ProcessEnv);
 
 }  // namespace bsg
 

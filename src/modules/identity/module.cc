@@ -23,10 +23,9 @@ class IdentityModule final : public Module {
       return;
     }
     IdentityOptions options;
-    if (auto config = ctx.config(); config.ok()) {
-      options.base_url = "http://" + (*config)->host + ":" + std::to_string((*config)->port);
-    }
-    if (Status s = ApplyIdentityEnv(options); !s.ok()) {
+    if (auto config = ctx.config(); !config.ok()) {
+      log::App()->error("identity: no configuration: {}", config.status().message());
+    } else if (Status s = ApplyIdentitySettings(**config, options); !s.ok()) {
       log::App()->error("identity: {}; using the defaults", s.message());
     }
     // A new service per registration: the routes registered below refer to this one.

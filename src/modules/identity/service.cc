@@ -78,38 +78,16 @@ void MergeFields(const Status& s, Status::Fields& fields) {
   for (const auto& [k, v] : s.fields()) fields.emplace(k, v);
 }
 
-Result<int> EnvInt(const char* name, int min, int max, int fallback) {
-  auto v = ProcessEnv(name);
-  if (!v) return fallback;
-  int out = 0;
-  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-  if (ec != std::errc() || end != v->data() + v->size() || out < min || out > max) {
-    return Status::InvalidArgument(
-        "config.bad_value",
-        std::string("environment: ") + name + ": '" + *v + "' is not a whole number in " +
-            std::to_string(min) + ".." + std::to_string(max),
-        {{name, "must be a whole number in " + std::to_string(min) + ".." + std::to_string(max)}});
-  }
-  return out;
-}
-
 }  // namespace
 
-Status ApplyIdentityEnv(IdentityOptions& o) {
-  BSG_ASSIGN_OR_RETURN(o.max_failures_per_address, EnvInt("BSG_IDENTITY_MAX_FAILURES_PER_ADDRESS",
-                                                          1, 1000000, o.max_failures_per_address));
-  BSG_ASSIGN_OR_RETURN(o.max_failures_per_account, EnvInt("BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT",
-                                                          1, 1000000, o.max_failures_per_account));
-  if (auto v = ProcessEnv("BSG_BASE_URL")) {
-    std::string url = *v;
-    while (!url.empty() && url.back() == '/') url.pop_back();
-    if (!url.starts_with("http://") && !url.starts_with("https://")) {
-      return Status::InvalidArgument("config.bad_value",
-                                     "environment: BSG_BASE_URL: must start with http(s)://",
-                                     {{"BSG_BASE_URL", "must start with http:// or https://"}});
-    }
-    o.base_url = url;
-  }
+Status ApplyIdentitySettings(const Config& config, IdentityOptions& o) {
+  BSG_ASSIGN_OR_RETURN(auto per_address,
+                       config.IntSetting("identity.max_failures_per_address", 1, 1000000));
+  BSG_ASSIGN_OR_RETURN(auto per_account,
+                       config.IntSetting("identity.max_failures_per_account", 1, 1000000));
+  if (per_address) o.max_failures_per_address = static_cast<int>(*per_address);
+  if (per_account) o.max_failures_per_account = static_cast<int>(*per_account);
+  o.base_url = config.PublicBaseUrl();
   return Status::Ok();
 }
 

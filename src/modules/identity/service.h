@@ -24,6 +24,7 @@
 #include "modules/identity/model.h"
 #include "modules/identity/password.h"
 #include "modules/identity/store.h"
+#include "platform/config.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
 #include "platform/status.h"
@@ -53,12 +54,13 @@ struct IdentityOptions {
   int max_concurrent_hashes = 2;
 };
 
-// Reads the identity settings from the environment on top of `options`:
-//   BSG_IDENTITY_MAX_FAILURES_PER_ADDRESS   max_failures_per_address (1..1000000)
-//   BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT   max_failures_per_account (1..1000000)
-//   BSG_BASE_URL                            base_url
-// InvalidArgument (config.bad_value) naming the variable when a value is malformed.
-Status ApplyIdentityEnv(IdentityOptions& options);
+// Reads the identity settings of `config` on top of `options` (bsg.toml [identity] table, or
+// the BSG_IDENTITY_* environment variables):
+//   identity.max_failures_per_address   max_failures_per_address (1..1000000)
+//   identity.max_failures_per_account   max_failures_per_account (1..1000000)
+// and base_url from the configuration's public address (server.base_url, BSG_BASE_URL).
+// InvalidArgument (config.bad_value) naming the setting when a value is malformed.
+Status ApplyIdentitySettings(const Config& config, IdentityOptions& options);
 
 struct SignInResult {
   User user;
