@@ -100,6 +100,17 @@ Status ApplyToml(const std::string& path, Config& c) {
     c.access_log = *v;
   }
   BSG_RETURN_IF_ERROR(text("server.base_url", c.base_url));
+  if (auto node = t.at_path("server.trusted_proxies")) {
+    const toml::array* list = node.as_array();
+    if (list == nullptr)
+      return BadValue(path, "server.trusted_proxies", "must be a list of strings");
+    c.trusted_proxies.clear();
+    for (const auto& item : *list) {
+      auto v = item.value_exact<std::string>();
+      if (!v) return BadValue(path, "server.trusted_proxies", "must be a list of strings");
+      c.trusted_proxies.push_back(*v);
+    }
+  }
   BSG_RETURN_IF_ERROR(CheckBaseUrl(path, "server.base_url", c.base_url));
   // Every other table holds a module's settings: scalars only.
   for (const auto& [table_name, node] : t) {
@@ -148,6 +159,18 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
   }
   if (auto v = env("BSG_ACCESS_LOG")) {
     BSG_ASSIGN_OR_RETURN(c.access_log, ParseBool(where, "BSG_ACCESS_LOG", *v));
+  }
+  if (auto v = env("BSG_TRUSTED_PROXIES")) {
+    c.trusted_proxies.clear();
+    std::string_view rest = *v;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string_view item = rest.substr(0, comma);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) c.trusted_proxies.emplace_back(item);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
   }
   if (auto v = env("BSG_BASE_URL")) {
     c.base_url = *v;

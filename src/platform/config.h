@@ -10,6 +10,9 @@
 //   server.max_body_bytes BSG_MAX_BODY_BYTES    10485760
 //   log.level             BSG_LOG_LEVEL         info
 //   log.access            BSG_ACCESS_LOG        true   (JSON lines on stdout)
+//   server.trusted_proxies BSG_TRUSTED_PROXIES  none   (addresses or CIDR networks whose
+//                                               X-Forwarded-For is believed; comma-separated
+//                                               in the environment)
 //   server.base_url       BSG_BASE_URL          http://{server.host}:{server.port}
 //                                               (the public address: links in messages, the
 //                                               host of iCalendar UIDs)
@@ -30,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "platform/status.h"
 
@@ -48,7 +52,8 @@ struct Config {
   std::int64_t max_body_bytes = 10 * 1024 * 1024;
   std::string log_level = "info";
   bool access_log = true;
-  std::string base_url;  // without a trailing slash; empty: use PublicBaseUrl()
+  std::string base_url;                      // without a trailing slash; empty: use PublicBaseUrl()
+  std::vector<std::string> trusted_proxies;  // checked by the HTTP server
 
   // Module settings from bsg.toml, "module.key" -> the value as written (strings unquoted).
   std::map<std::string, std::string, std::less<>> module_settings;

@@ -135,6 +135,21 @@ TEST(ConfigTest, ModuleTablesHoldOnlyScalars) {
   EXPECT_NE(b.status().message().find("identity.limits"), std::string::npos);
 }
 
+TEST(ConfigTest, TrustedProxiesFromAListOrACommaSeparatedVariable) {
+  TomlFile file("[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n");
+  auto c = LoadConfig(file.path(), Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
+  auto env = LoadConfig(file.path(), Env({{"BSG_TRUSTED_PROXIES", " ::1, 192.168.0.0/16 ,"}}));
+  ASSERT_TRUE(env.ok());
+  EXPECT_EQ(env->trusted_proxies, (std::vector<std::string>{"::1", "192.168.0.0/16"}));
+
+  TomlFile bad("[server]\ntrusted_proxies = \"127.0.0.1\"\n");
+  auto b = LoadConfig(bad.path(), Env({}));
+  ASSERT_FALSE(b.ok());
+  EXPECT_NE(b.status().message().find("server.trusted_proxies"), std::string::npos);
+}
+
 TEST(ConfigTest, TheExampleFileLoads) {
   auto c = LoadConfig(std::string(BSG_SOURCE_DIR) + "/bsg.toml.example", Env({}));
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -470,7 +470,11 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
     }
   });
   request.body = req.body();
-  request.remote_address = req.remote_endpoint().address().to_string();
+  auto forwarded = request.headers.find("x-forwarded-for");
+  request.remote_address =
+      ClientAddress(req.remote_endpoint().address().to_string(),
+                    forwarded == request.headers.end() ? std::string_view() : forwarded->second,
+                    options_.trusted_proxies);
   auto id = request.headers.find("x-request-id");
   request.request_id = (id != request.headers.end() && internal::IsValidRequestId(id->second))
                            ? id->second

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "platform/http/forwarded.h"
 #include "platform/http/request.h"
 #include "platform/http/router.h"
 #include "platform/status.h"
@@ -57,6 +58,9 @@ struct ServerOptions {
   std::chrono::seconds shutdown_grace{30};
   // API responses at least this large are gzipped for clients that accept it; 0: never.
   std::size_t gzip_min_bytes = 1024;
+  // Peers whose X-Forwarded-For is believed (Request::remote_address is then the client behind
+  // them; see forwarded.h). Empty: the peer is the client.
+  TrustedProxies trusted_proxies;
 };
 
 class Metrics;
