@@ -85,9 +85,23 @@ class Handlers {
 
   Result<Response> Fixed(Request& req, Format format) { return Serve(req, format); }
 
+  // Without since and until, the window is the suggested one (SuggestWindow): the response says
+  // which and why.
   Result<Response> Dashboard(Request& req) {
-    BSG_ASSIGN_OR_RETURN(Report report, Build(req));
-    Response r = Response::Json(DashboardJson(report));
+    const bool named =
+        !req.Query("since").value_or("").empty() || !req.Query("until").value_or("").empty();
+    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice, SuggestDashboardWindow(db_, events::TodayUtc()));
+    if (named) choice.basis = WindowBasis::kRequested;
+    BSG_ASSIGN_OR_RETURN(Report report,
+                         Build(req, named ? std::nullopt : std::optional<Window>(choice.window)));
+    Response r = Response::Json(DashboardJson(report, choice));
+    r.SetHeader("Cache-Control", "no-cache");
+    return r;
+  }
+
+  Result<Response> Suggested(Request&) {
+    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice, SuggestDashboardWindow(db_, events::TodayUtc()));
+    Response r = Response::Json(SuggestedWindowJson(choice));
     r.SetHeader("Cache-Control", "no-cache");
     return r;
   }
@@ -110,8 +124,15 @@ class Handlers {
   }
 
  private:
-  Result<Report> Build(const Request& req) {
+  // The report for the request's window, or for `window` when given.
+  Result<Report> Build(const Request& req, std::optional<Window> window = std::nullopt) {
     BuildOptions o;
+    o.language = req.Query("language").value_or("en");
+    o.data_dir = options_.data_dir;
+    if (window) {
+      o.window = *window;
+      return BuildProgressReport(db_, o);
+    }
     o.window.until = req.Query("until").value_or("");
     if (o.window.until.empty()) o.window.until = events::TodayUtc();
     o.window.since = req.Query("since").value_or("");
@@ -119,10 +140,8 @@ class Handlers {
       if (!events::ParseDate(o.window.until)) {
         return BadQuery("until", "must be a date (YYYY-MM-DD)");
       }
-      o.window.since = events::AddDays(o.window.until, -364);
+      o.window.since = events::AddDays(o.window.until, -kDefaultWindowDays);
     }
-    o.language = req.Query("language").value_or("en");
-    o.data_dir = options_.data_dir;
     return BuildProgressReport(db_, o);
   }
 
@@ -158,7 +177,14 @@ class Handlers {
     r.SetHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
                                            "; filename=\"" + file.name + "\"");
     r.SetHeader("Cache-Control", "no-cache");
-    r.SetHeader("X-Content-Type-Options", "nosniff");
+    if (format == Format::kHtml || format == Format::kSvg) {
+      // The web app previews the report in a frame of its own origin; no other site may frame
+      // it. The documents hold their styles and drawings inline and run nothing.
+      r.SetHeader("Content-Security-Policy",
+                  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                  "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+      r.SetHeader("X-Frame-Options", "SAMEORIGIN");
+    }
     return r;
   }
 
@@ -246,10 +272,28 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
   Add(router, Method::kPut, "/api/reports/progress/templates", officers, put,
       [h](Request& req) { return h->PutTemplates(req); });
 
+  Add(router, Method::kGet, "/api/reports/suggested-window", anyone,
+      Doc("The window reports and dashboards open on when none is named: the 12 months to today "
+          "when an event was held in them, else the 12 months ending on the last day of the most "
+          "recent held event; basis says which",
+          SuggestedWindowSchema(), {}, "application/json", {}),
+      [h](Request& req) { return h->Suggested(req); });
+
+  std::vector<http::ParamDoc> dashboard_params = {
+      Param("since", "string",
+            "first day of the window (YYYY-MM-DD); default: 364 days before until. Without "
+            "since and until, the suggested window: the 12 months to today when an event was "
+            "held in them, else the 12 months ending on the last day of the most recent held "
+            "event (window.basis says which)"),
+      Param("until", "string",
+            "last day of the window (YYYY-MM-DD); default: today (UTC), or the suggested "
+            "window's end when since is absent too"),
+      Param("language", "string", "the wording's language (default en)",
+            json::array({"ar", "en", "es", "fr", "ru", "zh"}))};
   Add(router, Method::kGet, "/api/reports/dashboard", anyone,
       Doc("The progress report's figures and tables as JSON data, with the live values and "
-          "their provenance (dashboards)",
-          DashboardSchema(), WindowParams(), "application/json", {400, 422}),
+          "their provenance (dashboards). Without a window, the latest 12 months with activity",
+          DashboardSchema(), dashboard_params, "application/json", {400, 422}),
       [h](Request& req) { return h->Dashboard(req); });
 }
 

@@ -9,8 +9,11 @@
 //   GET /api/reports/progress/templates?language=en                               public
 //   PUT /api/reports/progress/templates                            admin, officer (CSRF, audited)
 //   GET /api/reports/dashboard?since=&until=&language=                            public
+//   GET /api/reports/suggested-window                                             public
+//       the window the dashboard shows when none is named, and why
 //
-// Window defaults: until = today (UTC), since = 364 days before until.
+// Window defaults: until = today (UTC), since = 364 days before until. The dashboard without
+// since and until shows the suggested window (SuggestWindow, rules.h) and says why.
 #ifndef BSG_MODULES_REPORTS_API_H_
 #define BSG_MODULES_REPORTS_API_H_
 
@@ -22,7 +25,7 @@
 namespace bsg::reports {
 
 struct ApiOptions {
-  std::string data_dir;  // the world map's data folder; empty: ResolveDataDir()
+  std::string data_dir;  // the world map's data folder; empty: render::DefaultDataDir()
 };
 
 // Adds the reports routes. `db` must outlive the router's use.

@@ -178,6 +178,14 @@ json PartsJson(const std::vector<PartRef>& parts) {
 
 json WindowJson(const Window& w) { return {{"since", w.since}, {"until", w.until}}; }
 
+// A window with the reason it was chosen.
+json ChoiceJson(const Window& shown, const SuggestedWindow& choice) {
+  json j = WindowJson(shown);
+  j["basis"] = WindowBasisName(choice.basis);
+  j["latest_held_end"] = Nullable(choice.latest_held_end);
+  return j;
+}
+
 json Obj(json properties, std::vector<std::string> required = {}) {
   json j = {{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) j["required"] = required;
@@ -250,7 +258,7 @@ json ToJson(const Report& report) {
           {"sources", w.Sources()}};
 }
 
-json DashboardJson(const Report& report) {
+json DashboardJson(const Report& report, const SuggestedWindow& choice) {
   DocumentWriter w(report.document);
   std::vector<std::pair<int, json>> figures, tables;
   for (const auto& [f, n] : w.outline().figure_numbers) figures.push_back({n, w.Figure(*f)});
@@ -262,11 +270,15 @@ json DashboardJson(const Report& report) {
   json fj = json::array(), tj = json::array();
   for (auto& [n, j] : figures) fj.push_back(std::move(j));
   for (auto& [n, j] : tables) tj.push_back(std::move(j));
-  return {{"window", WindowJson(report.window)},
+  return {{"window", ChoiceJson(report.window, choice)},
           {"generated_at", report.generated_at},
           {"values", ValuesJson(report.values)},
           {"figures", fj},
           {"tables", tj}};
+}
+
+json SuggestedWindowJson(const SuggestedWindow& choice) {
+  return ChoiceJson(choice.window, choice);
 }
 
 json TemplatesJson(const std::string& language, const std::vector<TemplateView>& views) {
@@ -367,8 +379,25 @@ json ReportSchema() {
              {"report", "window", "document", "values", "tables", "figures", "sources"});
 }
 
+json SuggestedWindowSchema() {
+  const json basis = {
+      {"type", "string"},
+      {"enum", {"requested", "recent_activity", "latest_held_event", "no_held_events"}},
+      {"description",
+       "why this window: the caller's (requested); none named and an event held in the 12 "
+       "months to today (recent_activity); none named and nothing held in them: the 12 months "
+       "ending on the last day of the most recent held event (latest_held_event); none named "
+       "and no event held yet (no_held_events)"}};
+  const json latest = {
+      {"type", {"string", "null"}},
+      {"description", "the last day of the most recent held event up to today; null: none"}};
+  return Obj(
+      {{"since", kString}, {"until", kString}, {"basis", basis}, {"latest_held_end", latest}},
+      {"since", "until", "basis", "latest_held_end"});
+}
+
 json DashboardSchema() {
-  return Obj({{"window", Obj({{"since", kString}, {"until", kString}})},
+  return Obj({{"window", SuggestedWindowSchema()},
               {"generated_at", kString},
               {"values", ValuesSchema()},
               {"figures", Arr(Obj({{"number", kInteger},

@@ -9,6 +9,7 @@
 
 #include "modules/reports/model.h"
 #include "modules/reports/report.h"
+#include "modules/reports/rules.h"
 #include "platform/render/document.h"
 #include "platform/status.h"
 
@@ -32,9 +33,14 @@ nlohmann::json ToJson(const Report& report);
 // (null: no data), provenance}]}.
 nlohmann::json ChartJson(const render::Chart& chart);
 
-// {window, generated_at, values (as above), figures: [{number, id, caption, provenance, chart}],
-//  tables: [{number, id, caption, columns, rows}]}.
-nlohmann::json DashboardJson(const Report& report);
+// {window: {since, until, basis, latest_held_end}, generated_at, values (as above),
+//  figures: [{number, id, caption, provenance, chart}], tables: [{number, id, caption, columns,
+//  rows}]}. `basis` says why the window was shown (WindowBasisName); latest_held_end is the last
+// day of the most recent held event up to today (null: none).
+nlohmann::json DashboardJson(const Report& report, const SuggestedWindow& choice);
+
+// The suggested window alone: {since, until, basis, latest_held_end}.
+nlohmann::json SuggestedWindowJson(const SuggestedWindow& choice);
 
 // {report, language, filters: [..], values: [{key, kind, description}],
 //  templates: [{key, section, description, default, text, overridden, updated_by, updated_at,
@@ -49,6 +55,7 @@ Result<std::vector<TemplateChange>> TemplateChangesFromJson(const nlohmann::json
 // JSON Schemas for RouteDoc.
 nlohmann::json ReportSchema();
 nlohmann::json DashboardSchema();
+nlohmann::json SuggestedWindowSchema();
 nlohmann::json TemplatesSchema();
 nlohmann::json TemplatesInputSchema();
 

@@ -1,29 +1,18 @@
 // The report's download formats; see output.h.
 #include "modules/reports/output.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-
 #include "modules/reports/json.h"
 #include "platform/render/renderer_csv.h"
 #include "platform/render/renderer_figures.h"
 #include "platform/render/renderer_html.h"
 #include "platform/render/renderer_pdf.h"
+#include "platform/render/world_map.h"
 
 namespace bsg::reports {
 namespace {
 
-namespace fs = std::filesystem;
-
-bool HoldsMap(const fs::path& dir) {
-  std::error_code ec;
-  return fs::exists(dir / "world" / "countries-110m.json", ec);
-}
-
 std::string DataDirOf(const OutputOptions& o) {
-  return o.data_dir.empty() ? ResolveDataDir() : o.data_dir;
+  return o.data_dir.empty() ? render::DefaultDataDir() : o.data_dir;
 }
 
 // "2024-05-01T09:00:00.123Z" -> "2024-05-01T09:00:00Z" (the PDF's creation date).
@@ -49,24 +38,6 @@ Result<render::RenderedFile> Pick(std::vector<render::RenderedFile> files,
 }
 
 }  // namespace
-
-std::string ResolveDataDir() {
-  if (const char* env = std::getenv("BSG_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  std::vector<fs::path> candidates = {fs::path("data")};
-  char buf[4096];
-  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n > 0) {
-    buf[n] = '\0';
-    const fs::path bin = fs::path(buf).parent_path();
-    candidates.push_back(bin / "data");
-    candidates.push_back(bin.parent_path() / "data");
-    candidates.push_back(bin.parent_path() / "share" / "bsg" / "data");
-  }
-  for (const auto& c : candidates) {
-    if (HoldsMap(c)) return c.string();
-  }
-  return "data";
-}
 
 std::string FileStem(const Report& report) {
   return "bsg-" + report.report_key + "-report_" + report.window.since + "_" + report.window.until;

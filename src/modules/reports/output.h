@@ -16,16 +16,11 @@
 
 namespace bsg::reports {
 
-// The folder holding the world map's data (world/countries-110m.json): $BSG_DATA_DIR when set
-// and not empty; else the first of ./data, and data/ beside or above the running binary
-// (<bin>/data, <bin>/../data, <bin>/../share/bsg/data) that holds the map; else "data".
-std::string ResolveDataDir();
-
 // The file name stem of a report's downloads: "bsg-progress-report_2019-09-01_2020-03-31".
 std::string FileStem(const Report& report);
 
 struct OutputOptions {
-  std::string data_dir;  // empty: ResolveDataDir()
+  std::string data_dir;  // empty: render::DefaultDataDir()
   // For the HTML: each table and figure links to its CSV at prefix + "table-N.csv"; empty: none.
   std::string download_prefix;
 };

@@ -434,17 +434,5 @@ TEST_F(OutputTest, WithoutTheMapsDataTheMapBecomesBars) {
   EXPECT_TRUE(pdf.ok()) << pdf.status().ToString();
 }
 
-TEST(DataDirTest, EnvironmentWins) {
-  const char* old = std::getenv("BSG_DATA_DIR");
-  const std::string saved = old ? old : "";
-  setenv("BSG_DATA_DIR", "/somewhere/data", 1);
-  EXPECT_EQ(ResolveDataDir(), "/somewhere/data");
-  unsetenv("BSG_DATA_DIR");
-  // The test binary lives in the build folder, beside the source tree's data/.
-  const std::string found = ResolveDataDir();
-  EXPECT_TRUE(std::filesystem::exists(found + "/world/countries-110m.json")) << found;
-  if (old) setenv("BSG_DATA_DIR", saved.c_str(), 1);
-}
-
 }  // namespace
 }  // namespace bsg::reports

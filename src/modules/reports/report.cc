@@ -11,6 +11,7 @@
 #include "modules/reports/rules.h"
 #include "modules/reports/store.h"
 #include "platform/log.h"
+#include "platform/render/world_map.h"
 
 namespace bsg::reports {
 namespace {
@@ -47,7 +48,8 @@ Result<Report> BuildProgressReport(db::Database& db, const BuildOptions& options
   BSG_RETURN_IF_ERROR(CheckLanguage(options.language));
   const std::vector<SectionProvider> providers = SectionProviders();
   const std::vector<TemplateSpec> specs = AllSpecs(providers);
-  const std::string data_dir = options.data_dir.empty() ? ResolveDataDir() : options.data_dir;
+  const std::string data_dir =
+      options.data_dir.empty() ? render::DefaultDataDir() : options.data_dir;
   std::size_t buildable = 0;
   for (const auto& p : providers) buildable += p.build ? 1 : 0;
 
@@ -128,6 +130,18 @@ Result<Report> BuildProgressReport(db::Database& db, const BuildOptions& options
       {.read_only = true});
   if (!s.ok()) return s;
   return report;
+}
+
+Result<SuggestedWindow> SuggestDashboardWindow(db::Database& db, const std::string& today) {
+  std::optional<std::string> latest;
+  Status s = db.InTransaction(
+      [&](db::Transaction& tx) -> Status {
+        BSG_ASSIGN_OR_RETURN(latest, StatsStore().LatestHeldEventEnd(tx, today));
+        return Status::Ok();
+      },
+      {.read_only = true});
+  if (!s.ok()) return s;
+  return SuggestWindow(today, latest);
 }
 
 Result<std::vector<TemplateView>> ListTemplates(db::Database& db, const std::string& language) {

@@ -26,6 +26,7 @@
 
 #include "modules/identity/audit.h"
 #include "modules/reports/model.h"
+#include "modules/reports/rules.h"
 #include "modules/reports/sections.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
@@ -35,7 +36,7 @@ namespace bsg::reports {
 struct BuildOptions {
   Window window;
   std::string language = "en";
-  // Folder holding world/countries-110m.json (the map); empty: ResolveDataDir() (output.h).
+  // Folder holding world/countries-110m.json (the map); empty: render::DefaultDataDir().
   std::string data_dir;
   // Called with the fraction done (0 to 1) as sections are counted; may be empty.
   std::function<void(double)> progress;
@@ -44,6 +45,10 @@ struct BuildOptions {
 // Builds the progress report. Errors: ValidateWindow's; InvalidArgument (reports.bad_language)
 // for a language other than the six UN ones; the db.* errors of the queries.
 Result<Report> BuildProgressReport(db::Database& db, const BuildOptions& options);
+
+// The window a dashboard shows when none is named (SuggestWindow in rules.h), from the events
+// held up to `today`.
+Result<SuggestedWindow> SuggestDashboardWindow(db::Database& db, const std::string& today);
 
 // ---- wording
 

@@ -324,6 +324,30 @@ TEST_P(ReportTest, AWindowWithoutEventsSaysSo) {
   EXPECT_EQ(r.values.at("events.remote.share").number, std::nullopt);
 }
 
+TEST_P(ReportTest, TheDashboardOpensOnTheLatestYearWithActivity) {
+  // The demo programme's last held event ends on 17 March 2020.
+  auto later = SuggestDashboardWindow(db(), "2026-11-28");
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(later->basis, WindowBasis::kLatestHeldEvent);
+  EXPECT_EQ(later->latest_held_end, "2020-03-17");
+  EXPECT_EQ(later->window.since, "2019-03-19");
+  EXPECT_EQ(later->window.until, "2020-03-17");
+  EXPECT_GT(Number(Build(later->window.since, later->window.until), "events.meetings.held"), 0);
+
+  auto during = SuggestDashboardWindow(db(), "2020-06-30");
+  ASSERT_TRUE(during.ok());
+  EXPECT_EQ(during->basis, WindowBasis::kRecentActivity);
+  EXPECT_EQ(during->window.since, "2019-07-02");
+  EXPECT_EQ(during->window.until, "2020-06-30");
+
+  // Events held later than "today" do not count.
+  auto before = SuggestDashboardWindow(db(), "2016-01-01");
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->basis, WindowBasis::kNoHeldEvents);
+  EXPECT_EQ(before->latest_held_end, std::nullopt);
+  EXPECT_EQ(before->window.until, "2016-01-01");
+}
+
 TEST_P(ReportTest, OfficersWordingIsCheckedUsedAndAudited) {
   const identity::AuditActor actor = identity::CliActor("report test");
   Status unknown = UpdateTemplates(

@@ -92,6 +92,38 @@ int LastFullYear(std::string_view until) {
   return (d->month == 12 && d->day == 31) ? d->year : d->year - 1;
 }
 
+std::string_view WindowBasisName(WindowBasis b) {
+  switch (b) {
+    case WindowBasis::kRequested:
+      return "requested";
+    case WindowBasis::kRecentActivity:
+      return "recent_activity";
+    case WindowBasis::kLatestHeldEvent:
+      return "latest_held_event";
+    case WindowBasis::kNoHeldEvents:
+      return "no_held_events";
+  }
+  return "requested";
+}
+
+SuggestedWindow SuggestWindow(std::string_view today,
+                              const std::optional<std::string>& latest_held_end) {
+  SuggestedWindow out;
+  out.latest_held_end = latest_held_end;
+  const std::string recent_since = events::AddDays(today, -kDefaultWindowDays);
+  if (!latest_held_end) {
+    out.basis = WindowBasis::kNoHeldEvents;
+    out.window = {recent_since, std::string(today)};
+  } else if (*latest_held_end >= recent_since) {
+    out.basis = WindowBasis::kRecentActivity;
+    out.window = {recent_since, std::string(today)};
+  } else {
+    out.basis = WindowBasis::kLatestHeldEvent;
+    out.window = {events::AddDays(*latest_held_end, -kDefaultWindowDays), *latest_held_end};
+  }
+  return out;
+}
+
 Result<ParsedTemplate> ParseTemplate(std::string_view text) {
   ParsedTemplate out;
   std::string literal;

@@ -53,6 +53,34 @@ Status ValidateWindow(const Window& w);
 // "2020-12-31" -> 2020): the year a report's "In 2019, ..." sentence speaks of.
 int LastFullYear(std::string_view until);
 
+// Days before `until` where a default window starts: until and the 364 days before it, the 12
+// months the API shows when no window is named.
+inline constexpr int kDefaultWindowDays = 364;
+
+// Why a dashboard shows the window it shows.
+enum class WindowBasis {
+  kRequested,        // the caller named since or until
+  kRecentActivity,   // none named: the 12 months to today, in which an event was held
+  kLatestHeldEvent,  // none named, nothing held in the 12 months to today: the 12 months ending
+                     // on the last day of the most recent held event
+  kNoHeldEvents,     // none named and no event held yet: the 12 months to today
+};
+std::string_view WindowBasisName(WindowBasis b);  // "requested", "recent_activity", ...
+
+struct SuggestedWindow {
+  Window window;
+  WindowBasis basis = WindowBasis::kRecentActivity;
+  // The last day of the most recent held event that had started by today; nullopt: none.
+  std::optional<std::string> latest_held_end;
+};
+
+// The window a dashboard shows when none is named, so that it never opens on an empty year while
+// the records hold activity: the 12 months to `today` when an event held in them ended on or
+// after their first day (latest_held_end >= today - 364), else the 12 months ending on
+// `latest_held_end`; with no held event at all, the 12 months to today.
+SuggestedWindow SuggestWindow(std::string_view today,
+                              const std::optional<std::string>& latest_held_end);
+
 // ---- templates
 
 struct Placeholder {

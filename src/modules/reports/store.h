@@ -141,6 +141,10 @@ class StatsStore {
   // Held events of `kind` overlapping the window, by start date.
   Result<std::vector<ListedEvent>> HeldEvents(db::Session& s, const Window& w,
                                               std::string_view kind) const;
+  // The last day of the most recent held event that started on or before `today`; nullopt when
+  // no event has been held.
+  Result<std::optional<std::string>> LatestHeldEventEnd(db::Session& s,
+                                                        const std::string& today) const;
   // Study Group (kind study_group) management seats of a study period by role and country class.
   Result<std::vector<RoleClassCount>> ManagementSeats(db::Session& s, std::int64_t period_id) const;
 };

@@ -100,6 +100,9 @@ constexpr std::string_view kGroupsOfEvents =
     "SELECT eg.event_id, g.kind, g.code, g.title FROM event_group eg "
     "JOIN itu_group g ON g.id = eg.group_id WHERE eg.event_id IN (";
 
+constexpr std::string_view kLatestHeldEventEnd =
+    "SELECT MAX(end_date) FROM event WHERE status = 'held' AND start_date <= ?";
+
 // A seat's country is the position's own, else the holder's; its class is taken on the seat's
 // start date (class periods are half-open: since_effective <= day < until_effective).
 constexpr std::string_view kManagementSeats =
@@ -249,6 +252,12 @@ Result<std::vector<CountryCount>> StatsStore::HeldEventsByCountry(
   BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(sql, params));
   for (const auto& r : rows) out.push_back({r.OptText(0), r.Int(1)});
   return out;
+}
+
+Result<std::optional<std::string>> StatsStore::LatestHeldEventEnd(db::Session& s,
+                                                                  const std::string& today) const {
+  BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kLatestHeldEventEnd, {today}));
+  return row.OptText(0);
 }
 
 Result<ParticipationTotals> StatsStore::Participation(db::Session& s, const Window& w) const {

@@ -1,8 +1,11 @@
 #include "platform/render/world_map.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <mutex>
@@ -333,8 +336,23 @@ const MapCountry* WorldMap::Find(std::string_view alpha2) const {
 }
 
 std::string DefaultDataDir() {
-  const char* env = std::getenv("BSG_DATA_DIR");
-  return env != nullptr && *env != '\0' ? std::string(env) : std::string("data");
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("BSG_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  std::vector<fs::path> candidates = {fs::path("data")};
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    buf[n] = '\0';
+    const fs::path bin = fs::path(buf).parent_path();
+    candidates.push_back(bin / "data");
+    candidates.push_back(bin.parent_path() / "data");
+    candidates.push_back(bin.parent_path() / "share" / "bsg" / "data");
+  }
+  for (const fs::path& c : candidates) {
+    std::error_code ec;
+    if (fs::exists(c / "world" / "countries-110m.json", ec)) return c.string();
+  }
+  return "data";
 }
 
 Result<const WorldMap*> LoadWorldMap(const std::string& data_dir) {

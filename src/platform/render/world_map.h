@@ -68,7 +68,9 @@ class WorldMap {
   std::map<std::string, size_t, std::less<>> by_alpha2_;
 };
 
-// $BSG_DATA_DIR when set and not empty, else "data" (relative to the working folder).
+// The folder holding the map's data (world/countries-110m.json): $BSG_DATA_DIR when set and not
+// empty; else the first of ./data, and data/ beside or above the running binary (<bin>/data,
+// <bin>/../data, <bin>/../share/bsg/data) that holds the map; else "data".
 std::string DefaultDataDir();
 
 // The map read from `data_dir`/world/countries-110m.json and `data_dir`/world/iso_numeric.csv
