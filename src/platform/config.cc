@@ -203,6 +203,17 @@ std::string Config::PublicBaseUrl() const {
   return "http://" + host + ":" + std::to_string(port);
 }
 
+std::string Config::PublicHost() const {
+  std::string_view rest = base_url;
+  if (auto scheme = rest.find("://"); scheme != std::string_view::npos) {
+    rest.remove_prefix(scheme + 3);
+  }
+  rest = rest.substr(0, rest.find('/'));
+  if (auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (rest.starts_with('[')) return std::string(rest.substr(0, rest.find(']') + 1));
+  return std::string(rest.substr(0, rest.find(':')));
+}
+
 std::optional<std::string> Config::Setting(std::string_view key) const {
   if (env) {
     if (auto v = env(SettingEnvName(key))) return v;

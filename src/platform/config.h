@@ -61,6 +61,9 @@ struct Config {
 
   // The public address: base_url, else http://host:port.
   std::string PublicBaseUrl() const;
+  // The host name of base_url ("https://bsg.example.org:8443/x" -> "bsg.example.org"); empty
+  // when base_url is not set.
+  std::string PublicHost() const;
   // Module setting `key` ("identity.max_failures_per_account"): the environment variable
   // BSG_IDENTITY_MAX_FAILURES_PER_ACCOUNT when set, else bsg.toml's value, else nullopt.
   std::optional<std::string> Setting(std::string_view key) const;

@@ -87,6 +87,14 @@ TEST(ConfigTest, BaseUrlLosesItsTrailingSlashAndMustBeHttp) {
   ASSERT_TRUE(env.ok());
   EXPECT_EQ(env->PublicBaseUrl(), "https://bsg.itu.example");
 
+  EXPECT_EQ(env->PublicHost(), "bsg.itu.example");
+  Config other;
+  EXPECT_EQ(other.PublicHost(), "");  // not set: no host is made up
+  other.base_url = "https://bsg.example.org:8443/app";
+  EXPECT_EQ(other.PublicHost(), "bsg.example.org");
+  other.base_url = "http://[2001:db8::1]:8080";
+  EXPECT_EQ(other.PublicHost(), "[2001:db8::1]");
+
   auto bad = LoadConfig(std::nullopt, Env({{"BSG_BASE_URL", "ftp://x"}}));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().fields().count("BSG_BASE_URL"), 1u);

@@ -1,5 +1,6 @@
 // The events HTTP handlers: decode, check the policy (the router did) and the rules-level
-// permissions (the service does), call the service, encode.
+// permissions (the service does), call the service, encode. The statistics' figures are drawn
+// with the chart kit (platform/render), the same drawing code as the progress report's.
 #include "modules/events/api.h"
 
 #include <map>
@@ -11,6 +12,8 @@
 #include "modules/events/rules.h"
 #include "modules/events/stats.h"
 #include "platform/http/response.h"
+#include "platform/render/chart.h"
+#include "platform/render/world_map.h"
 #include "platform/tabular/table.h"
 
 namespace bsg::events {
@@ -140,6 +143,27 @@ std::vector<http::ParamDoc> FilterParams() {
           Param("offset", "integer", "events to skip")};
 }
 
+// The list's filters without paging (the iCalendar feed: up to 1000 events).
+std::vector<http::ParamDoc> FeedParams() {
+  std::vector<http::ParamDoc> params = FilterParams();
+  std::erase_if(params,
+                [](const http::ParamDoc& p) { return p.name == "limit" || p.name == "offset"; });
+  return params;
+}
+
+// The month (required) and the list's filters; year, since, until and paging give way to it.
+std::vector<http::ParamDoc> CalendarParams() {
+  std::vector<http::ParamDoc> params = {Param("month", "string", "the month (YYYY-MM)")};
+  params.front().required = true;
+  for (http::ParamDoc& p : FilterParams()) {
+    if (p.name == "kind" || p.name == "group" || p.name == "region" || p.name == "mode" ||
+        p.name == "status" || p.name == "country" || p.name == "q" || p.name == "parent") {
+      params.push_back(std::move(p));
+    }
+  }
+  return params;
+}
+
 std::vector<http::ParamDoc> WindowParams(std::vector<http::ParamDoc> more = {}) {
   more.insert(more.begin(), Param("until", "string", "end of the window (YYYY-MM-DD)"));
   more.insert(more.begin(), Param("since", "string", "start of the window (YYYY-MM-DD)"));
@@ -152,6 +176,52 @@ Result<stats::Window> ReadWindow(const Request& req) {
   BSG_ASSIGN_OR_RETURN(w.until, QueryDate(req, "until"));
   BSG_RETURN_IF_ERROR(stats::ValidateWindow(w));
   return w;
+}
+
+// The words the SVG figures carry, in the six UN languages (query parameter `language`).
+struct FigureWords {
+  std::string_view language;
+  const char* events;        // the map's legend: events held or planned
+  const char* no_event;      // countries without an event in the window
+  const char* country;       // the axis title when the map is drawn as bars
+  const char* delegates;     // training outcomes per year
+  const char* year;          // their axis title
+  const char* participants;  // participation per month
+  const char* month;         // its axis title
+  const char* in_person;
+  const char* remote;
+};
+
+constexpr FigureWords kFigureWords[] = {
+    {"en", "Events held or planned", "No event in the window", "Country", "Delegates trained",
+     "Year", "Participants (person and event pairs)", "Month", "In person", "Remote"},
+    {"ar", "الأحداث المنعقدة أو المقررة", "لا حدث في الفترة", "البلد", "المندوبون المدرَّبون",
+     "السنة", "المشاركون (أزواج شخص وحدث)", "الشهر", "حضورياً", "عن بُعد"},
+    {"es", "Eventos celebrados o previstos", "Ningún evento en el período", "País",
+     "Delegados formados", "Año", "Participantes (pares persona y evento)", "Mes", "Presencial",
+     "A distancia"},
+    {"fr", "Événements tenus ou prévus", "Aucun événement sur la période", "Pays",
+     "Délégués formés", "Année", "Participants (paires personne et événement)", "Mois",
+     "En présentiel", "À distance"},
+    {"ru", "Проведённые или запланированные мероприятия", "Нет мероприятий за период", "Страна",
+     "Обучено делегатов", "Год", "Участники (пары человек и мероприятие)", "Месяц", "Очно",
+     "Дистанционно"},
+    {"zh", "已举办或计划的活动", "期间内无活动", "国家", "受培训代表", "年份",
+     "参与者（人员与活动对）", "月份", "现场", "远程"},
+};
+
+Result<const FigureWords*> ReadLanguage(const Request& req) {
+  auto text = req.Query("language");
+  if (!text || text->empty()) return &kFigureWords[0];
+  for (const FigureWords& w : kFigureWords) {
+    if (w.language == *text) return &w;
+  }
+  return BadQuery("language", "must be one of ar, en, es, fr, ru, zh");
+}
+
+http::ParamDoc LanguageParam() {
+  return Param("language", "string", "the language of the figure's words (default en)",
+               json::array({"ar", "en", "es", "fr", "ru", "zh"}));
 }
 
 json PersonJson(const std::optional<PersonInfo>& p, bool show_contact) {
@@ -193,13 +263,14 @@ class Handlers {
   Result<Response> Calendar(Request& req) {
     auto month = req.Query("month");
     if (!month || !ParseMonth(*month)) return BadQuery("month", "is required as YYYY-MM");
-    EventFilter f;
-    BSG_ASSIGN_OR_RETURN(auto kind, QueryEnum(req, "kind", &ParseEventKind));
-    f.kind = kind;
-    BSG_ASSIGN_OR_RETURN(f.group_id, req.QueryInt("group"));
-    if (auto region = req.Query("region"); region && !region->empty()) f.region = region;
+    // The list's filters apply; the month replaces any year, window and paging.
+    BSG_ASSIGN_OR_RETURN(EventFilter f, ReadFilter(req));
     f.month = month;
+    f.year.reset();
+    f.since.reset();
+    f.until.reset();
     f.limit = 1000;
+    f.offset = 0;
     BSG_ASSIGN_OR_RETURN(std::vector<Event> events, service_.ListEvents(f));
     const CivilDate first = *ParseMonth(*month);
     const int days_in_month = DaysInMonth(first.year, first.month);
@@ -452,14 +523,86 @@ class Handlers {
     return Response::Json(stats::ToJson(p));
   }
 
+  // Events by venue country on the Equal Earth world map, circles sized by the events held or
+  // planned (as the progress report draws its meetings map); countries without an event are
+  // hatched as no data, apart from a zero. Without the map's data files: bars by country.
+  Result<Response> MapSvg(Request& req) {
+    BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
+    BSG_ASSIGN_OR_RETURN(auto kind, QueryEnum(req, "kind", &ParseEventKind));
+    BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
+    BSG_ASSIGN_OR_RETURN(stats::Geography g, stats::ComputeGeography(db_, w, kind));
+    const bool have_map = render::LoadWorldMap(options_.data_dir).ok();
+    render::Chart c;
+    c.language = std::string(words->language);
+    c.value_label = words->events;
+    c.no_data_label = words->no_event;
+    if (have_map) {
+      c.kind = render::ChartKind::kWorldMap;
+      c.map_mode = render::MapMode::kPoints;
+      c.category_label = "country";
+    } else {
+      c.kind = render::ChartKind::kBar;
+      c.horizontal = true;
+      c.category_label = words->country;
+    }
+    render::ChartSeries series;
+    series.name = words->events;
+    for (const stats::CountryGeo& country : g.countries) {
+      c.categories.push_back(have_map ? country.iso2 : country.name);
+      series.values.push_back(static_cast<double>(country.count.held + country.count.planned));
+    }
+    c.series.push_back(std::move(series));
+    return Svg(c, 720);
+  }
+
+  // Delegates trained per year (the training's start year) in the window.
+  Result<Response> TrainingOutcomesSvg(Request& req) {
+    BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
+    BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
+    BSG_ASSIGN_OR_RETURN(stats::TrainingOutcomes t, stats::ComputeTrainingOutcomes(db_, w));
+    render::Chart c;
+    c.kind = render::ChartKind::kBar;
+    c.language = std::string(words->language);
+    c.category_label = words->year;
+    c.value_label = words->delegates;
+    render::ChartSeries series;
+    series.name = words->delegates;
+    for (const auto& [year, figures] : t.by_year) {
+      c.categories.push_back(std::to_string(year));
+      series.values.push_back(static_cast<double>(figures.delegates_trained));
+    }
+    c.series.push_back(std::move(series));
+    return Svg(c, 560);
+  }
+
+  // In-person and remote participants per month, side by side.
+  Result<Response> ParticipationSvg(Request& req) {
+    BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
+    BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
+    BSG_ASSIGN_OR_RETURN(stats::Participation p, stats::ComputeParticipation(db_, w));
+    render::Chart c;
+    c.kind = render::ChartKind::kGroupedBar;
+    c.language = std::string(words->language);
+    c.category_label = words->month;
+    c.value_label = words->participants;
+    render::ChartSeries in_person, remote;
+    in_person.name = words->in_person;
+    remote.name = words->remote;
+    for (const stats::MonthParticipation& m : p.months) {
+      c.categories.push_back(m.month);
+      in_person.values.push_back(static_cast<double>(m.in_person));
+      remote.values.push_back(static_cast<double>(m.remote));
+    }
+    c.series.push_back(std::move(in_person));
+    c.series.push_back(std::move(remote));
+    return Svg(c, 560);
+  }
+
   Result<Response> Feed(Request& req) {
-    EventFilter f;
-    BSG_ASSIGN_OR_RETURN(f.kind, QueryEnum(req, "kind", &ParseEventKind));
-    BSG_ASSIGN_OR_RETURN(f.group_id, req.QueryInt("group"));
-    if (auto region = req.Query("region"); region && !region->empty()) f.region = region;
-    BSG_ASSIGN_OR_RETURN(f.since, QueryDate(req, "since"));
-    BSG_ASSIGN_OR_RETURN(f.until, QueryDate(req, "until"));
+    // The list's filters apply, so that a filtered view can be subscribed to as it is.
+    BSG_ASSIGN_OR_RETURN(EventFilter f, ReadFilter(req));
     f.limit = 1000;
+    f.offset = 0;
     BSG_ASSIGN_OR_RETURN(std::vector<Event> events, service_.ListEvents(f));
     BSG_ASSIGN_OR_RETURN(std::vector<EventView> views, service_.ViewsFor(Caller(), events));
     std::vector<ical::Entry> entries;
@@ -474,15 +617,7 @@ class Handlers {
   }
 
   Result<Response> EventIcs(Request& req) {
-    const std::string& file = req.PathText("file");
-    const std::size_t dot = file.find(".ics");
-    std::int64_t id = 0;
-    bool ok = dot != std::string::npos && dot > 0 && dot + 4 == file.size() && dot <= 18;
-    for (std::size_t i = 0; ok && i < dot; ++i) {
-      if (file[i] < '0' || file[i] > '9') ok = false;
-      id = id * 10 + (file[i] - '0');
-    }
-    if (!ok) return Status::NotFound("route.not_found", "no such route");
+    const std::int64_t id = req.PathInt("id");
     BSG_ASSIGN_OR_RETURN(Event e, service_.GetEvent(id));
     // A signed-in caller allowed to see the link (registered, officer) gets it in the file.
     BSG_ASSIGN_OR_RETURN(EventView view, service_.ViewFor(CallerFrom(req), e));
@@ -511,6 +646,16 @@ class Handlers {
     if (e.mode == EventMode::kVirtual) entry.location = "Online";
     if (e.mode == EventMode::kHybrid) entry.location += " and online";
     return entry;
+  }
+
+  Result<Response> Svg(const render::Chart& chart, double width) const {
+    render::ChartOptions o;
+    o.data_dir = options_.data_dir;
+    o.width = width;
+    BSG_ASSIGN_OR_RETURN(std::string svg, render::ChartToSvg(chart, o));
+    Response r = Response::Text(std::move(svg), "image/svg+xml");
+    r.SetHeader("Cache-Control", "no-cache");
+    return r;
   }
 
   static Response CalendarResponse(std::string body, const std::string& filename) {
@@ -554,10 +699,7 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
                   {"days", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                   {"month_precision_event_ids",
                    {{"type", "array"}, {"items", {{"type", "integer"}}}}}}),
-          200, {400},
-          {Param("month", "string", "the month (YYYY-MM)"),
-           Param("kind", "string", "event kind", EventKindNames()),
-           Param("group", "integer", "a group id"), Param("region", "string", "ITU region")}),
+          200, {400}, CalendarParams()),
       bind(&Handlers::Calendar));
   Add(router, Method::kGet, "/api/events/{id:int}", anyone,
       Doc("One event with its collocated events; the remote link only for registered people, "
@@ -646,21 +788,42 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
           {400, 422}, WindowParams()),
       bind(&Handlers::Participation));
 
+  const auto svg_doc = [](std::string summary, std::vector<http::ParamDoc> query) {
+    http::RouteDoc d =
+        Doc(std::move(summary), {{"type", "string"}, {"description", "an SVG image (chart kit)"}},
+            200, {400, 422}, std::move(query));
+    d.response_content_type = "image/svg+xml";
+    return d;
+  };
+  Add(router, Method::kGet, "/api/events/map.svg", anyone,
+      svg_doc(
+          "Events by venue country on the world map (Equal Earth), circles sized by the "
+          "events held or planned; countries without an event hatched as no data; the same "
+          "numbers as /api/events/geography",
+          WindowParams({Param("kind", "string", "event kind", EventKindNames()), LanguageParam()})),
+      bind(&Handlers::MapSvg));
+  Add(router, Method::kGet, "/api/events/training-outcomes.svg", anyone,
+      svg_doc("Delegates trained per year as a bar chart (the by_year figures of "
+              "/api/events/training-outcomes)",
+              WindowParams({LanguageParam()})),
+      bind(&Handlers::TrainingOutcomesSvg));
+  Add(router, Method::kGet, "/api/events/participation.svg", anyone,
+      svg_doc("In-person and remote participants per month as a bar chart (the months of "
+              "/api/events/participation)",
+              WindowParams({LanguageParam()})),
+      bind(&Handlers::ParticipationSvg));
+
   http::RouteDoc feed_doc =
       Doc("iCalendar feed of events (conference links only for events whose link is public)",
-          calendar_text, 200, {400},
-          {Param("kind", "string", "event kind", EventKindNames()),
-           Param("group", "integer", "a group id"), Param("region", "string", "ITU region"),
-           Param("since", "string", "events ending on or after (YYYY-MM-DD)"),
-           Param("until", "string", "events starting on or before (YYYY-MM-DD)")});
+          calendar_text, 200, {400}, FeedParams());
   feed_doc.response_content_type = "text/calendar";
   Add(router, Method::kGet, "/api/events.ics", anyone, feed_doc, bind(&Handlers::Feed));
   http::RouteDoc ics_doc =
-      Doc("One event as an iCalendar file: GET /api/events/<id>.ics (the conference link for "
-          "signed-in registered people and officers)",
+      Doc("One event as an iCalendar file (the conference link for signed-in registered people "
+          "and officers)",
           calendar_text);
   ics_doc.response_content_type = "text/calendar";
-  Add(router, Method::kGet, "/api/events/{file}", anyone, ics_doc, bind(&Handlers::EventIcs));
+  Add(router, Method::kGet, "/api/events/{id:int}.ics", anyone, ics_doc, bind(&Handlers::EventIcs));
 }
 
 }  // namespace bsg::events

@@ -1,7 +1,5 @@
 #include "modules/events/module.h"
 
-#include <cstdlib>
-
 #include "modules/events/api.h"
 #include "modules/events/cli.h"
 #include "modules/events/seed.h"
@@ -33,8 +31,8 @@ class EventsModule final : public Module {
       return;
     }
     ApiOptions options;
-    if (const char* host = std::getenv("BSG_PUBLIC_HOST"); host != nullptr && *host != '\0') {
-      options.uid_domain = host;
+    if (auto config = ctx.config(); config.ok() && !(*config)->PublicHost().empty()) {
+      options.uid_domain = (*config)->PublicHost();
     }
     RegisterEventsRoutes(router, **db, options);
   }

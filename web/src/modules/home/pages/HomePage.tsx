@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from '../../../platform/ErrorBox';
 import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
+import { Link } from '../../../platform/router';
 import { getHealth } from '../api';
 import type { Health } from '../types';
 
@@ -33,6 +34,11 @@ export function HomePage() {
     <section class="page">
       <h1>{t('home.title')}</h1>
       <p>{t('home.intro')}</p>
+      <p>
+        <Link href="/dashboard" data-testid="home-dashboard-link">
+          {t('home.dashboardLink')}
+        </Link>
+      </p>
       {state.kind === 'loading' && (
         <p class="loading" role="status">
           {t('common.loading')}
