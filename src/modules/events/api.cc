@@ -11,6 +11,7 @@
 #include "modules/events/json.h"
 #include "modules/events/rules.h"
 #include "modules/events/stats.h"
+#include "platform/http/api_util.h"
 #include "platform/http/response.h"
 #include "platform/render/chart.h"
 #include "platform/render/world_map.h"
@@ -23,20 +24,17 @@ using http::Method;
 using http::Policy;
 using http::Request;
 using http::Response;
+using http::api_util::BadQuery;
+using http::api_util::Param;
 using nlohmann::json;
 
 constexpr char kTag[] = "events";
 
 void Add(http::Router& router, Method method, std::string pattern, Policy policy,
          http::RouteDoc doc, http::Handler handler) {
-  http::Route r;
-  r.method = method;
-  r.pattern = std::move(pattern);
-  r.policy = std::move(policy);
   doc.tag = kTag;
-  r.doc = std::move(doc);
-  r.handler = std::move(handler);
-  router.Add(std::move(r));
+  http::api_util::AddRoute(router, method, std::move(pattern), std::move(policy), std::move(doc),
+                           std::move(handler));
 }
 
 http::RouteDoc Doc(std::string summary, json response, int status = 200,
@@ -50,21 +48,6 @@ http::RouteDoc Doc(std::string summary, json response, int status = 200,
   d.query_params = std::move(query);
   d.request_schema = std::move(request);
   return d;
-}
-
-http::ParamDoc Param(std::string name, std::string type, std::string description,
-                     std::optional<json> values = std::nullopt) {
-  http::ParamDoc p;
-  p.name = std::move(name);
-  p.type = std::move(type);
-  p.description = std::move(description);
-  p.enum_values = std::move(values);
-  return p;
-}
-
-Status BadQuery(const std::string& field, const std::string& why) {
-  return Status::InvalidArgument("request.bad_query", "bad query parameter " + field + ": " + why,
-                                 {{field, why}});
 }
 
 template <typename E>

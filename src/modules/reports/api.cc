@@ -10,6 +10,7 @@
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
+#include "platform/http/api_util.h"
 
 namespace bsg::reports {
 namespace {
@@ -18,24 +19,12 @@ using http::Method;
 using http::Policy;
 using http::Request;
 using http::Response;
+using http::api_util::AddRoute;
+using http::api_util::BadQuery;
+using http::api_util::Param;
 using nlohmann::json;
 
 constexpr char kTag[] = "reports";
-
-Status BadQuery(const std::string& field, const std::string& why) {
-  return Status::InvalidArgument("request.bad_query", "bad query parameter " + field + ": " + why,
-                                 {{field, why}});
-}
-
-http::ParamDoc Param(std::string name, std::string type, std::string description,
-                     std::optional<json> values = std::nullopt) {
-  http::ParamDoc p;
-  p.name = std::move(name);
-  p.type = std::move(type);
-  p.description = std::move(description);
-  p.enum_values = std::move(values);
-  return p;
-}
 
 std::vector<http::ParamDoc> WindowParams() {
   return {Param("since", "string",
@@ -192,17 +181,6 @@ class Handlers {
   ApiOptions options_;
 };
 
-void Add(http::Router& router, Method method, std::string pattern, Policy policy,
-         http::RouteDoc doc, http::Handler handler) {
-  http::Route r;
-  r.method = method;
-  r.pattern = std::move(pattern);
-  r.policy = std::move(policy);
-  r.doc = std::move(doc);
-  r.handler = std::move(handler);
-  router.Add(std::move(r));
-}
-
 }  // namespace
 
 void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOptions& options) {
@@ -215,7 +193,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
                                   "json (default: the report model), html, pdf, csv (with table "
                                   "or figure), svg or png (with figure)",
                                   json::array({"json", "html", "pdf", "csv", "svg", "png"})));
-  Add(router, Method::kGet, "/api/reports/progress", anyone,
+  AddRoute(
+      router, Method::kGet, "/api/reports/progress", anyone,
       Doc("The BSG progress report for a window: the report model with the provenance of every "
           "number (json), or a download in another format",
           ReportSchema(), progress_params, "application/json", {400, 404, 422}),
@@ -248,31 +227,32 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
   };
   for (const Download& d : downloads) {
     const Format format = d.format;
-    Add(router, Method::kGet, d.path, anyone,
-        Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
-            d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
-            d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
-        [h, format](Request& req) { return h->Fixed(req, format); });
+    AddRoute(router, Method::kGet, d.path, anyone,
+             Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
+                 d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
+                 d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
+             [h, format](Request& req) { return h->Fixed(req, format); });
   }
 
-  Add(router, Method::kGet, "/api/reports/progress/templates", anyone,
-      Doc("The editable wording of the progress report: every template with its default, the "
-          "wording in force, the placeholders it may use, and the filters",
-          TemplatesSchema(),
-          {Param("language", "string", "the wording's language (default en)",
-                 json::array({"ar", "en", "es", "fr", "ru", "zh"}))},
-          "application/json", {400}),
-      [h](Request& req) { return h->Templates(req); });
+  AddRoute(router, Method::kGet, "/api/reports/progress/templates", anyone,
+           Doc("The editable wording of the progress report: every template with its default, the "
+               "wording in force, the placeholders it may use, and the filters",
+               TemplatesSchema(),
+               {Param("language", "string", "the wording's language (default en)",
+                      json::array({"ar", "en", "es", "fr", "ru", "zh"}))},
+               "application/json", {400}),
+           [h](Request& req) { return h->Templates(req); });
 
   http::RouteDoc put =
       Doc("Change the wording of progress report templates (all or nothing, audited); a null text "
           "restores the default. Unknown placeholders are rejected with 422, all of them named",
           TemplatesSchema(), {}, "application/json", {400, 422});
   put.request_schema = TemplatesInputSchema();
-  Add(router, Method::kPut, "/api/reports/progress/templates", officers, put,
-      [h](Request& req) { return h->PutTemplates(req); });
+  AddRoute(router, Method::kPut, "/api/reports/progress/templates", officers, put,
+           [h](Request& req) { return h->PutTemplates(req); });
 
-  Add(router, Method::kGet, "/api/reports/suggested-window", anyone,
+  AddRoute(
+      router, Method::kGet, "/api/reports/suggested-window", anyone,
       Doc("The window reports and dashboards open on when none is named: the 12 months to today "
           "when an event was held in them, else the 12 months ending on the last day of the most "
           "recent held event; basis says which",
@@ -290,7 +270,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
             "window's end when since is absent too"),
       Param("language", "string", "the wording's language (default en)",
             json::array({"ar", "en", "es", "fr", "ru", "zh"}))};
-  Add(router, Method::kGet, "/api/reports/dashboard", anyone,
+  AddRoute(
+      router, Method::kGet, "/api/reports/dashboard", anyone,
       Doc("The progress report's figures and tables as JSON data, with the live values and "
           "their provenance (dashboards). Without a window, the latest 12 months with activity",
           DashboardSchema(), dashboard_params, "application/json", {400, 422}),

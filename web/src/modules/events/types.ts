@@ -1,5 +1,7 @@
 // Request and response shapes of the events API (src/modules/events/json.cc, stats.cc, api.cc).
 
+import type { CellError } from '../../platform/CellErrors';
+
 export const EVENT_KINDS = [
   'study_group_meeting',
   'working_party_meeting',
@@ -148,13 +150,6 @@ export interface AttendanceOutcome {
   created: boolean;
 }
 
-export interface ImportError {
-  row: number;
-  column: string;
-  reason: string;
-  value: string;
-}
-
 // POST /api/events/{id}/participants/import
 export interface ImportReport {
   ok: boolean;
@@ -166,7 +161,7 @@ export interface ImportReport {
   registrations_created: number;
   registrations_existing: number;
   attendance_days: number;
-  errors: ImportError[];
+  errors: CellError[];
 }
 
 // The body of POST /api/events and PATCH /api/events/{id}. Numbers the reader typed badly are

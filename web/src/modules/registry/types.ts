@@ -1,5 +1,7 @@
 // Request and response shapes of the registry API (src/modules/registry/api.cc, json.cc).
 
+import type { CellError } from '../../platform/CellErrors';
+
 export const REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'] as const;
 export const CLASSES = ['ldc', 'lldc', 'sids', 'developing'] as const;
 export type CountryClass = (typeof CLASSES)[number];
@@ -144,13 +146,6 @@ export interface PersonFilter {
   sort?: string;
   limit?: number;
   offset?: number;
-}
-
-export interface CellError {
-  row: number;
-  column: string;
-  reason: string;
-  value: string;
 }
 
 // POST /api/imports/{kind}

@@ -10,6 +10,7 @@ import { useI18n } from '../../../platform/i18n';
 import { contentTypeFor } from '../../registry/api';
 import { importParticipants } from '../api';
 import type { ImportReport } from '../types';
+import { CellErrorsTable } from '../../../platform/CellErrors';
 
 const COLUMNS = 'email, given_name, family_name, full_name, country, organization, gender, mode, role, attended, days';
 
@@ -139,32 +140,7 @@ export function ImportPanel({ eventId, onImported }: { eventId: number; onImport
               {t('events.import.summary', { rows: n(step.report.rows), errors: n(step.report.errors.length) })}
             </p>
           </div>
-          <div class="table-wrap">
-            <table class="table" data-testid="participants-errors">
-              <thead>
-                <tr>
-                  <th scope="col">{t('events.import.row')}</th>
-                  <th scope="col">{t('events.import.column')}</th>
-                  <th scope="col">{t('events.import.reason')}</th>
-                  <th scope="col">{t('events.import.value')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {step.report.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.row}</td>
-                    <td>
-                      <code dir="ltr">{e.column}</code>
-                    </td>
-                    <td lang="en">{e.reason}</td>
-                    <td>
-                      <bdi>{e.value}</bdi>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CellErrorsTable errors={step.report.errors} testId="participants-errors" />
         </div>
       )}
     </section>

@@ -9,6 +9,7 @@ import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
 import { contentTypeFor, exportHref, importFile } from '../api';
 import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../types';
+import { CellErrorsTable } from '../../../platform/CellErrors';
 
 // The columns each kind reads (src/modules/registry/transfer.h, groups/service.cc); * required.
 const COLUMNS: Record<ImportKind, string> = {
@@ -144,32 +145,7 @@ function Report({ report, imported }: { report: ImportReport; imported: boolean 
           {t('registry.import.summary', { rows: report.rows, errors: report.errors.length })}
         </p>
       </div>
-      <div class="table-wrap">
-        <table class="table" data-testid="import-errors">
-          <thead>
-            <tr>
-              <th scope="col">{t('registry.import.row')}</th>
-              <th scope="col">{t('registry.import.column')}</th>
-              <th scope="col">{t('registry.import.reason')}</th>
-              <th scope="col">{t('registry.import.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.errors.map((e, i) => (
-              <tr key={i}>
-                <td>{e.row}</td>
-                <td>
-                  <code dir="ltr">{e.column}</code>
-                </td>
-                <td lang="en">{e.reason}</td>
-                <td>
-                  <bdi>{e.value}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CellErrorsTable errors={report.errors} testId="import-errors" />
     </div>
   );
 }
