@@ -28,6 +28,7 @@ run: build web
 	@mkdir -p var
 	@$(BSG) --database $(DB) migrate
 	@$(BSG) --database $(DB) seed --demo
+	@echo "the dashboard with the demo data: http://127.0.0.1:$(PORT)/dashboard"
 	@exec $(BSG) --database $(DB) serve --port $(PORT) --static-dir web/dist
 
 test:
