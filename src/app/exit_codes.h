@@ -8,12 +8,12 @@ namespace bsg::app {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,         // the operation failed (bad input file, rule violated, ...)
-  kExitUsage = 2,           // unknown subcommand or option, missing argument
-  kExitConfig = 3,          // bsg.toml or BSG_* environment invalid
-  kExitDatabase = 4,        // database unreachable or unusable
-  kExitSchema = 5,          // schema newer than this binary, or not migrated
-  kExitCheckFailed = 6,     // `bsg check` found problems
+  kExitFailure = 1,      // the operation failed (bad input file, rule violated, ...)
+  kExitUsage = 2,        // unknown subcommand or option, missing argument
+  kExitConfig = 3,       // bsg.toml or BSG_* environment invalid
+  kExitDatabase = 4,     // database unreachable or unusable
+  kExitSchema = 5,       // schema newer than this binary, or not migrated
+  kExitCheckFailed = 6,  // `bsg check` found problems
 };
 
 inline constexpr const char* kExitCodesHelp =

@@ -2,6 +2,8 @@
 // src/modules/<module>/module.cc, expose a factory in its module.h, and append it here.
 #include "app/modules.h"
 
+#include <string>
+
 #include "modules/events/module.h"
 #include "modules/groups/module.h"
 #include "modules/identity/module.h"
@@ -23,6 +25,29 @@ const std::vector<std::unique_ptr<Module>>& Modules() {
     return list;
   }();
   return *modules;
+}
+
+Status CheckModuleSettings(const Config& config) {
+  std::string names;
+  for (const auto& module : Modules()) {
+    names += (names.empty() ? "" : ", ") + std::string(module->name());
+  }
+  for (const auto& [key, value] : config.module_settings) {
+    const std::string table = key.substr(0, key.find('.'));
+    bool known = false;
+    for (const auto& module : Modules()) known = known || module->name() == table;
+    if (!known) {
+      return Status::InvalidArgument("config.bad_value",
+                                     "configuration: [" + table +
+                                         "] is not a module's settings table (modules: " + names +
+                                         ")",
+                                     {{table, "unknown settings table"}});
+    }
+  }
+  for (const auto& module : Modules()) {
+    BSG_RETURN_IF_ERROR(module->CheckSettings(config));
+  }
+  return Status::Ok();
 }
 
 }  // namespace bsg::app

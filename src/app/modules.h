@@ -5,12 +5,18 @@
 #include <memory>
 #include <vector>
 
+#include "platform/config.h"
 #include "platform/module.h"
+#include "platform/status.h"
 
 namespace bsg::app {
 
 // Every module of the product, leaves first. Created once per process.
 const std::vector<std::unique_ptr<Module>>& Modules();
+
+// Every settings table of `config` must be a module's ([identiy] is a mistake, not a new module),
+// and every module must accept its settings. config.bad_value naming the table or setting.
+Status CheckModuleSettings(const Config& config);
 
 }  // namespace bsg::app
 

@@ -26,6 +26,15 @@ int RunServe(Config config, const ServeOptions& options) {
   if (options.port) config.port = static_cast<std::uint16_t>(*options.port);
   if (options.threads) config.threads = *options.threads;
   if (options.static_dir) config.static_dir = *options.static_dir;
+  auto trusted = http::TrustedProxies::Parse(config.trusted_proxies);
+  if (!trusted.ok()) {
+    std::cerr << "bsg: " << trusted.status().message() << "\n";
+    return kExitConfig;
+  }
+  if (Status s = CheckModuleSettings(config); !s.ok()) {
+    std::cerr << "bsg: " << s.message() << "\n";
+    return kExitConfig;
+  }
   // Block SIGTERM and SIGINT before any thread starts (the log flusher included), so that every
   // server thread inherits the mask and only the sigwait below receives them.
   sigset_t stop_signals;
@@ -70,11 +79,6 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.threads = config.threads;
   server_options.max_body_bytes = static_cast<std::size_t>(config.max_body_bytes);
   server_options.static_dir = config.static_dir;
-  auto trusted = http::TrustedProxies::Parse(config.trusted_proxies);
-  if (!trusted.ok()) {
-    std::cerr << "bsg: " << trusted.status().message() << "\n";
-    return kExitConfig;
-  }
   server_options.trusted_proxies = *trusted;
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {

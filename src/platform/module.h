@@ -39,6 +39,9 @@ class Module {
   virtual ~Module() = default;
   // A short lowercase name: "identity", "registry"; also the OpenAPI tag.
   virtual std::string_view name() const = 0;
+  // Checks the module's settings in `config` (its own bsg.toml table, or BSG_<MODULE>_<KEY>).
+  // A failure (config.bad_value naming the setting) stops `serve` with exit code 3.
+  virtual Status CheckSettings(const Config& /*config*/) { return Status::Ok(); }
   // Adds the module's routes. Every route must carry a policy.
   virtual void RegisterRoutes(http::Router& /*router*/, ModuleContext& /*ctx*/) {}
   // Adds the module's subcommands to the `bsg` command line. `ctx` stays valid while a command

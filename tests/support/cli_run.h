@@ -22,12 +22,13 @@ struct CliRun {
 };
 
 // Runs `bsg --database <database_url> <args>` with `dir` as working folder (stderr goes through a
-// file in `dir`). BSG_DATA_DIR is unset so data files must be found beside the binary.
+// file in `dir`). BSG_DATA_DIR is unset so data files must be found beside the binary. The
+// binary runs under `timeout` so that a command which should have failed cannot hang a test.
 inline CliRun RunBsg(const std::string& dir, const std::string& database_url,
-                     const std::string& args) {
+                     const std::string& args, int timeout_seconds = 300) {
   const std::string err_file = dir + "/stderr.txt";
-  const std::string command = "cd '" + dir +
-                              "' && env -u BSG_DATA_DIR '" BSG_BINARY "' --database '" +
+  const std::string command = "cd '" + dir + "' && env -u BSG_DATA_DIR timeout " +
+                              std::to_string(timeout_seconds) + " '" BSG_BINARY "' --database '" +
                               database_url + "' " + args + " 2>'" + err_file + "'";
   CliRun r;
   FILE* p = popen(command.c_str(), "r");

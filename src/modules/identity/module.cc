@@ -14,6 +14,11 @@ class IdentityModule final : public Module {
  public:
   std::string_view name() const override { return "identity"; }
 
+  Status CheckSettings(const Config& config) override {
+    IdentityOptions options;
+    return ApplyIdentitySettings(config, options);
+  }
+
   void RegisterRoutes(http::Router& router, ModuleContext& ctx) override {
     auto db = ctx.database();
     if (!db.ok()) {
@@ -26,6 +31,7 @@ class IdentityModule final : public Module {
     if (auto config = ctx.config(); !config.ok()) {
       log::App()->error("identity: no configuration: {}", config.status().message());
     } else if (Status s = ApplyIdentitySettings(**config, options); !s.ok()) {
+      // `serve` checked the settings before registering routes; other callers get the defaults.
       log::App()->error("identity: {}; using the defaults", s.message());
     }
     // A new service per registration: the routes registered below refer to this one.
