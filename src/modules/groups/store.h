@@ -27,6 +27,14 @@ struct SeatRow {
   std::int64_t person_id = 0;
 };
 
+// Seats of a study period's Study Group management teams, by role and by the holder's country
+// class on the seat's start date: developing | developed | not_stated (no country).
+struct RoleClassCount {
+  std::string role;
+  std::string development;
+  std::int64_t count = 0;
+};
+
 class Store {
  public:
   Store() {}
@@ -57,6 +65,10 @@ class Store {
 
   // The seats of a study period (positions in its groups).
   Result<std::vector<SeatRow>> Seats(db::Session& s, std::int64_t period_id) const;
+  // The seats of a study period's Study Group (kind study_group) management teams by role and by
+  // the holder's country class on the seat's start date, counted in SQL (reports at scale).
+  Result<std::vector<RoleClassCount>> StudyGroupSeatsByClass(db::Session& s,
+                                                             std::int64_t period_id) const;
 };
 
 }  // namespace bsg::groups

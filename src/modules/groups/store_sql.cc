@@ -40,6 +40,24 @@ constexpr std::string_view kSelectSeats =
     "SELECT pos.role, g.kind, pos.start_date, pos.country, pos.person_id FROM group_position pos "
     "JOIN itu_group g ON g.id = pos.group_id WHERE g.period_id = ? ORDER BY pos.id";
 
+// A seat's country is the position's own, else the holder's; its class is taken on the seat's
+// start date (class periods are half-open: since_effective <= day < until_effective).
+constexpr std::string_view kSeatsByClass =
+    "SELECT gp.role, "
+    "CASE WHEN c.iso2 IS NULL THEN 'not_stated' "
+    "WHEN EXISTS (SELECT 1 FROM country_class cc WHERE cc.iso2 = c.iso2 "
+    "AND cc.class = 'developing' "
+    "AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date) "
+    "AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective)) "
+    "THEN 'developing' ELSE 'developed' END AS development, "
+    "COUNT(*) "
+    "FROM group_position gp "
+    "JOIN itu_group g ON g.id = gp.group_id "
+    "JOIN person p ON p.id = gp.person_id "
+    "LEFT JOIN country c ON c.iso2 = COALESCE(gp.country, p.country) "
+    "WHERE g.period_id = ? AND g.kind = 'study_group' "
+    "GROUP BY gp.role, development ORDER BY gp.role, development";
+
 const std::vector<std::string> kPositionColumns = {"group_id", "person_id",  "role",
                                                    "country",  "start_date", "end_date",
                                                    "note",     "created_at", "updated_at"};
@@ -274,6 +292,14 @@ Result<std::vector<SeatRow>> Store::Seats(db::Session& s, std::int64_t period_id
   for (const auto& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.OptText(3), r.Int(4)});
   }
+  return out;
+}
+
+Result<std::vector<RoleClassCount>> Store::StudyGroupSeatsByClass(db::Session& s,
+                                                                  std::int64_t period_id) const {
+  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(kSeatsByClass, {period_id}));
+  std::vector<RoleClassCount> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2)});
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "modules/events/aggregates.h"
 #include "modules/events/rules.h"
 #include "modules/mandates/store.h"
 #include "modules/reports/output.h"
@@ -136,7 +137,7 @@ Result<SuggestedWindow> SuggestDashboardWindow(db::Database& db, const std::stri
   std::optional<std::string> latest;
   Status s = db.InTransaction(
       [&](db::Transaction& tx) -> Status {
-        BSG_ASSIGN_OR_RETURN(latest, StatsStore().LatestHeldEventEnd(tx, today));
+        BSG_ASSIGN_OR_RETURN(latest, events::Aggregates().LatestHeldEventEnd(tx, today));
         return Status::Ok();
       },
       {.read_only = true});

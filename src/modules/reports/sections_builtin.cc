@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "modules/events/aggregates.h"
 #include "modules/events/model.h"
 #include "modules/events/rules.h"
 #include "modules/groups/model.h"
@@ -58,7 +59,7 @@ Result<std::map<std::string, std::string>> CountryNames(db::Session& s) {
   return out;
 }
 
-std::string Place(const ListedEvent& e, const std::map<std::string, std::string>& names) {
+std::string Place(const events::ListedEvent& e, const std::map<std::string, std::string>& names) {
   std::string country;
   if (e.country) {
     auto it = names.find(*e.country);
@@ -68,7 +69,7 @@ std::string Place(const ListedEvent& e, const std::map<std::string, std::string>
   return country.empty() ? "online" : country;
 }
 
-std::string Dates(const ListedEvent& e) {
+std::string Dates(const events::ListedEvent& e) {
   events::Event ev;
   ev.start_date = e.start_date;
   ev.end_date = e.end_date;
@@ -77,7 +78,7 @@ std::string Dates(const ListedEvent& e) {
   return events::DatesLabel(ev);
 }
 
-bool NotYetHeld(const ListedEvent& e) { return e.status != "held"; }
+bool NotYetHeld(const events::ListedEvent& e) { return e.status != "held"; }
 
 // Whether the world map's files are there (the renderers parse them, once per process).
 bool MapDataPresent(const std::string& data_dir) {
@@ -89,7 +90,7 @@ bool MapDataPresent(const std::string& data_dir) {
 
 // What a training relates to: the forum it is collocated with, then its groups (Study Groups and
 // TSAG by code, regional groups by name), else its own title.
-std::string Related(const ListedEvent& e) {
+std::string Related(const events::ListedEvent& e) {
   std::vector<std::string> parts;
   if (e.parent_kind == "regional_standardization_forum") {
     parts.push_back("Regional Standardization Forum");
@@ -247,9 +248,9 @@ const std::vector<std::string>& MeetingKinds() {
 }
 
 Result<std::optional<Section>> BuildGeography(ReportContext& ctx) {
-  const StatsStore stats;
+  const events::Aggregates stats;
   const Window& w = ctx.window();
-  BSG_ASSIGN_OR_RETURN(auto counts, stats.CountEvents(ctx.session(), w));
+  BSG_ASSIGN_OR_RETURN(auto counts, stats.CountEvents(ctx.session(), w.since, w.until));
   auto count = [&](std::string_view kind, std::string_view status) {
     std::int64_t n = 0;
     for (const auto& c : counts) {
@@ -258,7 +259,8 @@ Result<std::optional<Section>> BuildGeography(ReportContext& ctx) {
     return n;
   };
   auto held_of = [&](std::string_view kind) -> Result<std::string> {
-    BSG_ASSIGN_OR_RETURN(auto ids, stats.EventIds(ctx.session(), w, kind, "held", kIdsFetched));
+    BSG_ASSIGN_OR_RETURN(
+        auto ids, stats.EventIds(ctx.session(), w.since, w.until, kind, "held", kIdsFetched));
     return ctx.Provenance(std::to_string(count(kind, "held")) + " events of kind " +
                           std::string(kind) + " with status held whose dates overlap " +
                           WindowText(w) + " (" + IdsText(ids) + ")");
@@ -275,13 +277,13 @@ Result<std::optional<Section>> BuildGeography(ReportContext& ctx) {
                               "confirmed or postponed whose dates overlap " +
                               WindowText(w)));
 
-  BSG_ASSIGN_OR_RETURN(auto forums,
-                       stats.HeldEvents(ctx.session(), w, "regional_standardization_forum"));
+  BSG_ASSIGN_OR_RETURN(auto forums, stats.HeldEvents(ctx.session(), w.since, w.until,
+                                                     "regional_standardization_forum"));
   BSG_ASSIGN_OR_RETURN(std::string forum_source, held_of("regional_standardization_forum"));
   ctx.SetCount("events.forums.held", static_cast<std::int64_t>(forums.size()), forum_source);
 
   BSG_ASSIGN_OR_RETURN(auto by_country,
-                       stats.HeldEventsByCountry(ctx.session(), w, MeetingKinds()));
+                       stats.HeldEventsByCountry(ctx.session(), w.since, w.until, MeetingKinds()));
   std::int64_t meetings = 0, virtual_meetings = 0;
   for (const auto& c : by_country) {
     meetings += c.count;
@@ -289,7 +291,7 @@ Result<std::optional<Section>> BuildGeography(ReportContext& ctx) {
   }
   const std::int64_t countries = static_cast<std::int64_t>(
       std::count_if(by_country.begin(), by_country.end(),
-                    [](const CountryCount& c) { return c.country.has_value(); }));
+                    [](const events::CountryCount& c) { return c.country.has_value(); }));
   std::string kinds;
   for (const auto& k : MeetingKinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   const std::string map_source = ctx.Provenance(
@@ -438,9 +440,10 @@ std::string ShortMonth(const std::string& ym) {
 }
 
 Result<std::optional<Section>> BuildRemote(ReportContext& ctx) {
-  const StatsStore stats;
+  const events::Aggregates stats;
   const Window& w = ctx.window();
-  BSG_ASSIGN_OR_RETURN(ParticipationTotals t, stats.Participation(ctx.session(), w));
+  BSG_ASSIGN_OR_RETURN(events::ParticipationTotals t,
+                       stats.Participation(ctx.session(), w.since, w.until));
   const std::string events_source = ctx.Provenance(
       std::to_string(t.events_held) + " events with status held whose dates overlap " +
       WindowText(w) + "; " + std::to_string(t.events_offering_remote) +
@@ -479,8 +482,8 @@ Result<std::optional<Section>> BuildRemote(ReportContext& ctx) {
   s.blocks.push_back(ctx.Paragraph(both == 0 ? "p1.remote.split.none" : "p1.remote.split.other"));
   if (both == 0) return std::optional<Section>(std::move(s));
 
-  BSG_ASSIGN_OR_RETURN(auto months, stats.ParticipationByMonth(ctx.session(), w));
-  std::map<std::string, MonthSplit> by_month;
+  BSG_ASSIGN_OR_RETURN(auto months, stats.ParticipationByMonth(ctx.session(), w.since, w.until));
+  std::map<std::string, events::MonthSplit> by_month;
   for (const auto& m : months) by_month[m.month] = m;
   Figure f;
   f.id = "remote-participation";
@@ -565,7 +568,7 @@ SectionProvider RemoteParticipation() {
 
 // ---- Programme 3, item 1: BSG trainings
 
-std::string TrainedText(const TrainingTotals& t, const std::string& scope) {
+std::string TrainedText(const events::TrainingTotals& t, const std::string& scope) {
   return std::to_string(t.delegates) +
          " distinct people registered as delegates with an attended registration (at least one "
          "attendance day) at bsg_training events " +
@@ -577,9 +580,10 @@ std::string TrainedText(const TrainingTotals& t, const std::string& scope) {
 }
 
 Result<std::optional<Section>> BuildTrainings(ReportContext& ctx) {
-  const StatsStore stats;
+  const events::Aggregates stats;
   const Window& w = ctx.window();
-  BSG_ASSIGN_OR_RETURN(TrainingTotals total, stats.Training(ctx.session(), std::nullopt, w.until));
+  BSG_ASSIGN_OR_RETURN(events::TrainingTotals total,
+                       stats.Training(ctx.session(), std::nullopt, w.until));
   const std::string total_source =
       ctx.Provenance(TrainedText(total, "starting on or before " + w.until));
   ctx.SetCount("events.training.delegates_trained", total.delegates, total_source);
@@ -589,19 +593,20 @@ Result<std::optional<Section>> BuildTrainings(ReportContext& ctx) {
 
   const int year = LastFullYear(w.until);
   const std::string y = std::to_string(year);
-  BSG_ASSIGN_OR_RETURN(TrainingTotals in_year,
+  BSG_ASSIGN_OR_RETURN(events::TrainingTotals in_year,
                        stats.Training(ctx.session(), y + "-01-01", y + "-12-31"));
   ctx.SetText("events.training.year", y);
   ctx.SetCount("events.training.year_delegates", in_year.delegates,
                ctx.Provenance(TrainedText(in_year, "whose dates overlap " + y)));
 
-  BSG_ASSIGN_OR_RETURN(TrainingTotals in_window, stats.Training(ctx.session(), w.since, w.until));
+  BSG_ASSIGN_OR_RETURN(events::TrainingTotals in_window,
+                       stats.Training(ctx.session(), w.since, w.until));
   const std::string window_source =
       ctx.Provenance(TrainedText(in_window, "whose dates overlap " + WindowText(w)));
   ctx.SetCount("events.training.window_trainings", in_window.trainings, window_source);
   ctx.SetCount("events.training.window_delegates", in_window.delegates, window_source);
 
-  BSG_ASSIGN_OR_RETURN(auto rows, stats.TrainingsForTable(ctx.session(), w));
+  BSG_ASSIGN_OR_RETURN(auto rows, stats.TrainingsForTable(ctx.session(), w.since, w.until));
   const std::int64_t planned =
       static_cast<std::int64_t>(std::count_if(rows.begin(), rows.end(), NotYetHeld));
   ctx.SetCount("events.training.planned", planned,
@@ -718,7 +723,7 @@ struct PeriodSeats {
 Result<PeriodSeats> SeatsOf(db::Session& s, const groups::StudyPeriod& period) {
   PeriodSeats out;
   out.period = period;
-  BSG_ASSIGN_OR_RETURN(auto rows, StatsStore().ManagementSeats(s, period.id));
+  BSG_ASSIGN_OR_RETURN(auto rows, groups::Store().StudyGroupSeatsByClass(s, period.id));
   for (const auto& r : rows) {
     out.by_role[r.role][r.development] += r.count;
     out.seats += r.count;
