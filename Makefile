@@ -1,13 +1,14 @@
 # BSG Platform. Two commands on a fresh Debian 12 machine:
 #   make run    install what is missing, build, start the server on SQLite with demo data
 #   make test   the whole suite (C++ under ASan+UBSan on SQLite and PostgreSQL, HTTP, browser)
-# Other targets: build, web, bench, security, format, clean.
+# Other targets: build (everything, tests included), server (the bsg binary only), web, bench,
+# security, format, clean.
 
 PORT ?= 8080
 DB ?= sqlite://var/bsg.db
 BSG := ./build/bsg
 
-.PHONY: run test build build-asan web deps bench security format clean
+.PHONY: run test build server build-asan web deps bench security format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,6 +16,11 @@ deps:
 build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release
+
+# The server alone (no test binaries): what `make run` needs.
+server: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release --target bsg
 
 build-asan: deps
 	@cmake --preset asan >/dev/null
@@ -24,7 +30,7 @@ web: deps
 	@scripts/npm-ci.sh web
 	@npm --prefix web run --silent build
 
-run: build web
+run: server web
 	@mkdir -p var
 	@$(BSG) --database $(DB) migrate
 	@$(BSG) --database $(DB) seed --demo
