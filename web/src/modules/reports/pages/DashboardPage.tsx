@@ -152,12 +152,17 @@ function KeyNumbers({ values, until, windowHeld }: { values: Values; until: stri
       );
     }
     const developing = v(`groups.management.${which}_developing`)?.value ?? 0;
+    const notStated = v(`groups.management.${which}_not_stated`)?.value ?? 0;
     return (
       <Stat
         id={`management-${which}`}
         label={t('reports.stat.management', { period })}
         value={v(`groups.management.${which}_share`)}
-        note={t('reports.stat.positions', { developing: formatNumber(developing, lang), seats: formatNumber(seats.value, lang) })}
+        note={t('reports.stat.positions', {
+          developing: formatNumber(developing, lang),
+          known: formatNumber(seats.value - notStated, lang),
+          notStated: formatNumber(notStated, lang),
+        })}
       />
     );
   };
