@@ -301,6 +301,23 @@ describe('events pages', () => {
     assert.equal(await registrations(), before, 'nothing was written');
   });
 
+  it('offers the participant list as a file that lists the delegate and their day', async () => {
+    const { page } = ready();
+    const href = await page.getAttribute('[data-testid="participants-export-csv"]', 'href');
+    const response = await page.request.get(new URL(href, page.url()).toString());
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /^text\/csv/);
+    assert.match(response.headers()['content-disposition'], /attachment; filename="event-\d+-participants\.csv"/);
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    assert.equal(lines[0], 'email,full_name,country,organization,gender,mode,role,attended,days');
+    const line = lines.find((l) => l.startsWith(`${DELEGATE.email},`));
+    assert.ok(line, `the delegate is listed: ${lines.join(' | ')}`);
+    assert.match(line, new RegExp(`,remote,delegate,yes,${today}$`));
+    const xlsx = await page.request.get(new URL(await page.getAttribute('[data-testid="participants-export-xlsx"]', 'href'), page.url()).toString());
+    assert.equal(xlsx.status(), 200);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK', 'an XLSX workbook (a zip file)');
+  });
+
   it("shows the delegate's attendance", async () => {
     const { url } = ready();
     const { page } = delegatePage();

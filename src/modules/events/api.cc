@@ -455,6 +455,20 @@ class Handlers {
     return Response::Json({{"registrations", list}, {"count", list.size()}});
   }
 
+  // GET /api/events/{id}/participants?format=csv|xlsx
+  Result<Response> ExportParticipants(Request& req) {
+    auto format = tabular::ParseFormat(req.Query("format").value_or("csv"));
+    if (!format) return BadQuery("format", "must be csv or xlsx");
+    const std::int64_t id = req.PathInt("id");
+    BSG_ASSIGN_OR_RETURN(std::string bytes,
+                         service_.ExportParticipants(CallerFrom(req), id, *format));
+    Response r = Response::Text(std::move(bytes), std::string(tabular::MimeType(*format)));
+    r.SetHeader("Content-Disposition", "attachment; filename=\"event-" + std::to_string(id) +
+                                           "-participants." +
+                                           std::string(tabular::FormatName(*format)) + "\"");
+    return r;
+  }
+
   Result<Response> Import(Request& req) {
     BSG_ASSIGN_OR_RETURN(bool dry_run, QueryBool(req, "dry_run"));
     BSG_ASSIGN_OR_RETURN(bool create_missing, QueryBool(req, "create_missing"));
@@ -756,6 +770,14 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
   import_doc.request_schema = json{{"type", "string"}, {"format", "binary"}};
   Add(router, Method::kPost, "/api/events/{id:int}/participants/import", officers, import_doc,
       bind(&Handlers::Import));
+  http::RouteDoc export_doc =
+      Doc("The participant list as CSV or XLSX, in the columns the import reads (it imports back "
+          "unchanged): registrations holding a place, with their attendance days",
+          json{{"type", "string"}, {"format", "binary"}}, 200, {400, 404},
+          {Param("format", "string", "file format (default csv)", json::array({"csv", "xlsx"}))});
+  export_doc.response_content_type = "text/csv";
+  Add(router, Method::kGet, "/api/events/{id:int}/participants", officers, export_doc,
+      bind(&Handlers::ExportParticipants));
 
   Add(router, Method::kGet, "/api/events/training-outcomes", anyone,
       Doc("Training outcomes of BSG trainings: people trained, countries, organizations, shares "

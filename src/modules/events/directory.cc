@@ -42,6 +42,11 @@ Result<std::optional<PersonInfo>> PersonById(db::Session& s, std::int64_t id) {
   return std::optional<PersonInfo>(FromPerson(*p));
 }
 
+Result<std::string> OrganizationName(db::Session& s, std::int64_t id) {
+  BSG_ASSIGN_OR_RETURN(registry::Organization o, Registry().GetOrganization(s, id));
+  return o.name;
+}
+
 Result<std::optional<PersonInfo>> PersonByUserId(db::Session& s, std::int64_t user_id) {
   BSG_ASSIGN_OR_RETURN(auto p, Registry().FindPersonByUser(s, user_id));
   if (!p) return std::optional<PersonInfo>();

@@ -40,6 +40,8 @@ struct NewPersonInfo {
 namespace directory {
 
 Result<std::optional<PersonInfo>> PersonById(db::Session& s, std::int64_t id);
+// The name of organization `id`; NotFound when there is none.
+Result<std::string> OrganizationName(db::Session& s, std::int64_t id);
 Result<std::optional<PersonInfo>> PersonByUserId(db::Session& s, std::int64_t user_id);
 Result<std::optional<PersonInfo>> PersonByEmail(db::Session& s, const std::string& email);
 // People whose full name matches (case- and accent-insensitively) in `country`.

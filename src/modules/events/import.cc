@@ -1,4 +1,5 @@
-// Participant list imports (CSV and XLSX): all or nothing, in one transaction.
+// Participant lists in CSV and XLSX: imports (all or nothing, in one transaction) and exports that
+// import back unchanged.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -460,6 +461,55 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
     result.registrations_created = result.registrations_existing = result.attendance_days = 0;
   }
   return result;
+}
+
+Result<std::string> EventService::ExportParticipants(const Caller& caller, std::int64_t event_id,
+                                                     tabular::Format format) {
+  if (!caller.IsOfficer()) {
+    return Status::PermissionDenied("events.officers_only", "only officers export participants");
+  }
+  const std::vector<std::string> header = {"email",        "full_name", "country",
+                                           "organization", "gender",    "mode",
+                                           "role",         "attended",  "days"};
+  std::vector<std::vector<std::string>> rows;
+  Status s = db_.InTransaction(
+      [&](db::Transaction& tx) -> Status {
+        rows.clear();
+        BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
+        (void)e;
+        BSG_ASSIGN_OR_RETURN(std::vector<Registration> regs,
+                             store_.ListRegistrations(tx, event_id, std::nullopt));
+        std::map<std::int64_t, std::string> organizations;
+        for (const Registration& r : regs) {
+          if (r.status == RegistrationStatus::kCancelled ||
+              r.status == RegistrationStatus::kWaitlisted) {
+            continue;
+          }
+          BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, r.person_id));
+          if (!person) continue;  // an erased person is not listed
+          std::string organization;
+          if (person->organization_id) {
+            auto it = organizations.find(*person->organization_id);
+            if (it == organizations.end()) {
+              BSG_ASSIGN_OR_RETURN(std::string name,
+                                   directory::OrganizationName(tx, *person->organization_id));
+              it = organizations.emplace(*person->organization_id, std::move(name)).first;
+            }
+            organization = it->second;
+          }
+          BSG_ASSIGN_OR_RETURN(std::vector<Attendance> attendance, store_.ListAttendance(tx, r.id));
+          std::string days;
+          for (const Attendance& a : attendance) days += (days.empty() ? "" : ";") + a.day;
+          rows.push_back({person->email.value_or(""), person->full_name,
+                          person->country.value_or(""), organization, person->gender,
+                          std::string(Name(r.mode)), std::string(Name(r.role)),
+                          attendance.empty() ? "no" : "yes", days});
+        }
+        return Status::Ok();
+      },
+      {.read_only = true, .max_attempts = 5});
+  if (!s.ok()) return s;
+  return tabular::WriteTable(header, rows, format);
 }
 
 }  // namespace bsg::events

@@ -128,6 +128,12 @@ class EventService {
   Result<ImportReport> ImportParticipants(const Caller& caller, std::int64_t event_id,
                                           std::string_view bytes, tabular::Format format,
                                           bool dry_run, bool create_missing);
+  // The participant list in the columns ImportParticipants reads (email, full_name, country,
+  // organization, gender, mode, role, attended, days), one row per registration holding a place
+  // (registered, approved, attended, no-show; not cancelled or waiting), in registration order,
+  // so that the file imports back into the event unchanged. Officers only.
+  Result<std::string> ExportParticipants(const Caller& caller, std::int64_t event_id,
+                                         tabular::Format format);
 
  private:
   Status CheckReferences(db::Session& s, const Event& e, const Event* parent);

@@ -372,6 +372,59 @@ TEST_P(EventServiceTest, ImportWithABadRowImportsNothing) {
   EXPECT_EQ(report->attendance_days, 0);
 }
 
+TEST_P(EventServiceTest, ExportedParticipantListsImportBackUnchanged) {
+  Event e = Create(Training());
+  Person("known@example.org");
+  const std::string list =
+      "email,full_name,country,gender,mode,attended,days\r\n"
+      "known@example.org,,,,,yes,\r\n"
+      "new.one@example.org,New One,Kenya,female,remote,yes,\r\n"
+      "new.two@example.org,New Two,SN,male,in person,no,\r\n";
+  auto report = service().ImportParticipants(SystemCaller("test"), e.id, list,
+                                             tabular::Format::kCsv, false, true);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_TRUE(report->errors.empty());
+
+  for (tabular::Format format : {tabular::Format::kCsv, tabular::Format::kXlsx}) {
+    auto bytes = service().ExportParticipants(SystemCaller("test"), e.id, format);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    auto table = tabular::ReadTable(*bytes, format);
+    ASSERT_TRUE(table.ok()) << table.status().ToString();
+    EXPECT_EQ(table->header,
+              (std::vector<std::string>{"email", "full_name", "country", "organization", "gender",
+                                        "mode", "role", "attended", "days"}));
+    ASSERT_EQ(table->rows.size(), 3u);
+    const auto& remote = table->rows[1].cells;
+    EXPECT_EQ(remote[0], "new.one@example.org");
+    EXPECT_EQ(remote[2], "KE");
+    EXPECT_EQ(remote[4], "female");
+    EXPECT_EQ(remote[5], "remote");
+    EXPECT_EQ(remote[7], "yes");
+    EXPECT_EQ(remote[8], e.start_date);
+    EXPECT_EQ(table->rows[2].cells[7], "no");
+    // The export imports back into the event without an error and without a change.
+    auto again =
+        service().ImportParticipants(SystemCaller("test"), e.id, *bytes, format, false, false);
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_TRUE(again->errors.empty()) << tabular::FormatError("export", again->errors.front());
+    EXPECT_EQ(again->registrations_existing, 3);
+    EXPECT_EQ(again->registrations_created, 0);
+    EXPECT_EQ(again->attendance_days, 0);
+  }
+  EXPECT_EQ(CountStatus(e.id, RegistrationStatus::kAttended), 2);
+
+  Caller delegate;
+  delegate.roles = {"delegate"};
+  delegate.user_id = 12345;
+  EXPECT_EQ(service().ExportParticipants(delegate, e.id, tabular::Format::kCsv).status().code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(service()
+                .ExportParticipants(SystemCaller("test"), 999999, tabular::Format::kCsv)
+                .status()
+                .code(),
+            ErrorCode::kNotFound);
+}
+
 TEST_P(EventServiceTest, ImportsFiveThousandRowsInOneTransaction) {
   Event e = Create(Training());
   std::vector<std::vector<std::string>> rows;

@@ -132,3 +132,8 @@ export function feedHref(query: Query): string {
 export function eventIcsHref(id: number): string {
   return `/api/events/${id}.ics`;
 }
+
+// GET /api/events/{id}/participants: the participant list as a file (officers).
+export function participantsHref(id: number, format: 'csv' | 'xlsx'): string {
+  return `/api/events/${id}/participants?format=${format}`;
+}
