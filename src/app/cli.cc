@@ -9,9 +9,9 @@
 #include <optional>
 #include <string>
 
-#include "app/exit_codes.h"
 #include "app/modules.h"
 #include "app/server_main.h"
+#include "platform/command.h"
 #include "platform/config.h"
 #include "platform/db/database.h"
 #include "platform/db/migrate.h"

@@ -4,7 +4,7 @@
 
 namespace bsg::app {
 
-// Parses argv and runs the chosen subcommand. Returns the process exit code (exit_codes.h).
+// Parses argv and runs the chosen subcommand. Returns the process exit code (platform/command.h).
 int RunCli(int argc, char** argv);
 
 }  // namespace bsg::app

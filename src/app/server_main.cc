@@ -6,8 +6,8 @@
 #include <csignal>
 #include <iostream>
 
-#include "app/exit_codes.h"
 #include "app/modules.h"
+#include "platform/command.h"
 #include "platform/db/database.h"
 #include "platform/db/migrate.h"
 #include "platform/http/builtin_routes.h"

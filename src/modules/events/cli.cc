@@ -7,23 +7,11 @@
 #include <string>
 
 #include "modules/events/service.h"
+#include "platform/command.h"
 #include "platform/tabular/progress.h"
 
 namespace bsg::events {
 namespace {
-
-int ExitCode(const Status& s) {
-  if (s.reason().starts_with("config.")) return 3;
-  if (s.reason().starts_with("schema.")) return 5;
-  if (s.code() == ErrorCode::kUnavailable) return 4;
-  return 1;
-}
-
-[[noreturn]] void Fail(const Status& s) {
-  std::cerr << "bsg: " << s.message() << "\n";
-  for (const auto& [field, why] : s.fields()) std::cerr << "  " << field << ": " << why << "\n";
-  throw CLI::RuntimeError(ExitCode(s));
-}
 
 struct ImportOptions {
   std::int64_t event_id = 0;
@@ -34,9 +22,9 @@ struct ImportOptions {
 
 void RunImport(ModuleContext& ctx, const ImportOptions& o) {
   auto db = ctx.database();
-  if (!db.ok()) Fail(db.status());
+  if (!db.ok()) FailCommand(db.status());
   std::ifstream in(o.file, std::ios::binary);
-  if (!in) Fail(Status::InvalidArgument("file.unreadable", "cannot read " + o.file));
+  if (!in) FailCommand(Status::InvalidArgument("file.unreadable", "cannot read " + o.file));
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   tabular::Format format = tabular::SniffFormat(bytes);
   if (o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv") {
@@ -45,7 +33,7 @@ void RunImport(ModuleContext& ctx, const ImportOptions& o) {
   EventService service(**db);
   auto report = service.ImportParticipants(SystemCaller("bsg events import-participants"),
                                            o.event_id, bytes, format, o.dry_run, o.create_missing);
-  if (!report.ok()) Fail(report.status());
+  if (!report.ok()) FailCommand(report.status());
   for (const auto& e : report->errors) std::cerr << tabular::FormatError(o.file, e) << "\n";
   if (!report->errors.empty()) {
     std::cerr << "bsg: " << report->errors.size() << " problem(s); nothing was imported\n";
@@ -56,6 +44,31 @@ void RunImport(ModuleContext& ctx, const ImportOptions& o) {
             << " people created, " << report->registrations_created << " registrations, "
             << report->registrations_existing << " already registered, " << report->attendance_days
             << " attendance day(s)\n";
+}
+
+struct ExportOptions {
+  std::int64_t event_id = 0;
+  std::string format = "csv";
+  std::string out;
+};
+
+void RunExport(ModuleContext& ctx, const ExportOptions& o) {
+  auto db = ctx.database();
+  if (!db.ok()) FailCommand(db.status());
+  const tabular::Format format = *tabular::ParseFormat(o.format);  // checked by the option
+  EventService service(**db);
+  auto bytes = service.ExportParticipants(SystemCaller("bsg events export-participants"),
+                                          o.event_id, format);
+  if (!bytes.ok()) FailCommand(bytes.status());
+  if (o.out.empty()) {
+    std::cout << *bytes;
+    return;
+  }
+  std::ofstream out(o.out, std::ios::binary);
+  out << *bytes;
+  if (!out.flush()) {
+    FailCommand(Status::Internal("file.unwritable", "cannot write " + o.out));
+  }
 }
 
 }  // namespace
@@ -76,6 +89,16 @@ void RegisterEventsCommands(CLI::App& app, ModuleContext& ctx) {
                    "Create people not found by email or by name and country");
   import->callback([&ctx, options] { RunImport(ctx, *options);
 });
+
+auto export_options = std::make_shared<ExportOptions>();
+auto* export_cmd = events->add_subcommand(
+    "export-participants",
+    "Write an event's participant list (CSV or XLSX) in the columns the import reads");
+export_cmd->add_option("EVENT_ID", export_options->event_id, "The event's id")->required();
+export_cmd->add_option("--format", export_options->format, "csv (default) or xlsx")
+    ->check(CLI::IsMember({"csv", "xlsx"}));
+export_cmd->add_option("--out", export_options->out, "The file to write (default: stdout)");
+export_cmd->callback([&ctx, export_options] { RunExport(ctx, *export_options); });
 }  // namespace bsg::events
 
 }  // namespace bsg::events

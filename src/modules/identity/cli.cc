@@ -9,29 +9,15 @@
 #include "modules/identity/audit.h"
 #include "modules/identity/password.h"
 #include "modules/identity/service.h"
+#include "platform/command.h"
 
 namespace bsg::identity {
 namespace {
 
-// The exit code for a failed command, as documented in `bsg --help`.
-int ExitCode(const Status& s) {
-  if (s.reason().starts_with("config.")) return 3;
-  if (s.reason().starts_with("schema.")) return 5;
-  if (s.code() == ErrorCode::kUnavailable) return 4;
-  return 1;
-}
-
-// Prints `s` and ends the command with its exit code.
-[[noreturn]] void Fail(const Status& s) {
-  std::cerr << "bsg: " << s.message() << "\n";
-  for (const auto& [field, why] : s.fields()) std::cerr << "  " << field << ": " << why << "\n";
-  throw CLI::RuntimeError(ExitCode(s));
-}
-
 // The service on the command's database, or Fail.
 std::unique_ptr<IdentityService> OpenService(ModuleContext& ctx, IdentityOptions options = {}) {
   auto db = ctx.database();
-  if (!db.ok()) Fail(db.status());
+  if (!db.ok()) FailCommand(db.status());
   return std::make_unique<IdentityService>(**db, std::move(options));
 }
 
@@ -69,7 +55,7 @@ void RunAdd(ModuleContext& ctx, const AddOptions& o) {
   }
   auto service = OpenService(ctx);
   auto user = service->CreateUser(in, CliActor("bsg user add"));
-  if (!user.ok()) Fail(user.status());
+  if (!user.ok()) FailCommand(user.status());
   std::cout << "created user " << user->user_id << ": " << user->email << " (" << Join(user->roles)
             << (user->country ? " " + *user->country : "") << ")\n";
   if (generated) std::cout << "password (shown once): " << *in.password << "\n";
@@ -84,7 +70,7 @@ void RunList(ModuleContext& ctx) {
             << "NAME\n";
   while (true) {
     auto page = service->ListUsers(f);
-    if (!page.ok()) Fail(page.status());
+    if (!page.ok()) FailCommand(page.status());
     for (const auto& u : page->users) {
       std::cout << std::left << std::setw(6) << u.user_id << std::setw(36) << u.email
                 << std::setw(28) << Join(u.roles) << std::setw(8) << u.country.value_or("-")
@@ -99,7 +85,7 @@ void RunList(ModuleContext& ctx) {
 void RunDisable(ModuleContext& ctx, const std::string& email) {
   auto service = OpenService(ctx);
   auto user = service->DisableUser(email, CliActor("bsg user disable"));
-  if (!user.ok()) Fail(user.status());
+  if (!user.ok()) FailCommand(user.status());
   std::cout << "disabled user " << user->user_id << ": " << user->email
             << "; its sessions and API tokens are revoked\n";
 }
@@ -110,7 +96,7 @@ void RunResetLink(ModuleContext& ctx, const std::string& email, const std::strin
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
   auto service = OpenService(ctx, options);
   auto link = service->CreateResetLink(email, CliActor("bsg user reset-link"));
-  if (!link.ok()) Fail(link.status());
+  if (!link.ok()) FailCommand(link.status());
   const auto minutes =
       std::chrono::duration_cast<std::chrono::minutes>(service->options().reset_validity);
   std::cout << *link << "\n";

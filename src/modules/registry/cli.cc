@@ -12,6 +12,7 @@
 
 #include "modules/identity/audit.h"
 #include "modules/registry/transfer.h"
+#include "platform/command.h"
 #include "platform/tabular/progress.h"
 #include "platform/tabular/table.h"
 
@@ -30,12 +31,10 @@ struct ExportOptions {
   std::string out;
 };
 
+// Prints the message and returns the exit code (the caller returns it).
 int Fail(const Status& s) {
   std::cerr << "bsg: " << s.message() << "\n";
-  if (s.reason().rfind("config.", 0) == 0) return 3;
-  if (s.reason().rfind("schema.", 0) == 0) return 5;
-  if (s.code() == ErrorCode::kUnavailable) return 4;
-  return 1;
+  return ExitCodeFor(s);
 }
 
 std::string KindList() {

@@ -13,26 +13,13 @@
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
+#include "platform/command.h"
 #include "platform/tabular/progress.h"
 
 namespace bsg::reports {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The exit codes of src/app/exit_codes.h, for a failed Status.
-int ExitCode(const Status& s) {
-  if (s.reason().starts_with("config.")) return 3;
-  if (s.reason().starts_with("schema.")) return 5;
-  if (s.code() == ErrorCode::kUnavailable) return 4;
-  return 1;
-}
-
-[[noreturn]] void Fail(const Status& s) {
-  std::cerr << "bsg: " << s.message() << "\n";
-  for (const auto& [field, why] : s.fields()) std::cerr << "  " << field << ": " << why << "\n";
-  throw CLI::RuntimeError(ExitCode(s));
-}
 
 struct ReportOptions {
   std::string since;
@@ -62,7 +49,7 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
   if (o.until < o.since) throw CLI::ValidationError("--until", "must not be before --since");
   const Format format = *ParseFormat(o.format);
   auto db = ctx.database();
-  if (!db.ok()) Fail(db.status());
+  if (!db.ok()) FailCommand(db.status());
 
   // Reset before the list of files goes to stdout, so that the bar's line is finished first.
   auto bar = std::make_unique<tabular::ProgressBar>("report " + o.since + " to " + o.until);
@@ -75,12 +62,12 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
   };
   const auto counting = std::chrono::steady_clock::now();
   auto report = BuildProgressReport(**db, build);
-  if (!report.ok()) Fail(report.status());
+  if (!report.ok()) FailCommand(report.status());
   const double counting_ms = MillisSince(counting);
   bar->Update(85, kSteps);
   const auto rendering = std::chrono::steady_clock::now();
   auto files = RenderReport(*report, format);
-  if (!files.ok()) Fail(files.status());
+  if (!files.ok()) FailCommand(files.status());
   const double rendering_ms = MillisSince(rendering);
   bar->Update(95, kSteps);
   const auto writing = std::chrono::steady_clock::now();
@@ -88,7 +75,7 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
   std::error_code ec;
   fs::create_directories(o.out, ec);
   if (ec)
-    Fail(
+    FailCommand(
         Status::InvalidArgument("reports.out_dir", "cannot create " + o.out + ": " + ec.message()));
   std::vector<std::string> written;
   for (const auto& f : *files) {
@@ -96,7 +83,8 @@ void RunReport(ModuleContext& ctx, const ReportOptions& o) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(f.content.data(), static_cast<std::streamsize>(f.content.size()));
     out.close();
-    if (!out) Fail(Status::Internal("reports.write_failed", "cannot write " + path.string()));
+    if (!out)
+      FailCommand(Status::Internal("reports.write_failed", "cannot write " + path.string()));
     written.push_back(path.string());
   }
   const double writing_ms = MillisSince(writing);

@@ -10,7 +10,7 @@
 //       synthetic.h), for benchmarks.
 //
 // Exit codes: 2 for a malformed or inverted window (a usage error); otherwise those of
-// src/app/exit_codes.h for the failure.
+// platform/command.h for the failure.
 #ifndef BSG_MODULES_REPORTS_CLI_H_
 #define BSG_MODULES_REPORTS_CLI_H_
 

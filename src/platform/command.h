@@ -1,10 +1,11 @@
-// Exit codes of the `bsg` command, documented in `bsg --help` and the README.
-#ifndef BSG_APP_EXIT_CODES_H_
-#define BSG_APP_EXIT_CODES_H_
+// Exit codes of the `bsg` command, documented in `bsg --help` and the README, and the failure
+// path that the platform's and the modules' subcommands share.
+#ifndef BSG_PLATFORM_COMMAND_H_
+#define BSG_PLATFORM_COMMAND_H_
 
 #include "platform/status.h"
 
-namespace bsg::app {
+namespace bsg {
 
 enum ExitCode : int {
   kExitOk = 0,
@@ -29,6 +30,10 @@ inline int ExitCodeFor(const Status& s) {
   return kExitFailure;
 }
 
-}  // namespace bsg::app
+// Prints `s` (message, then each field) to standard error and ends the running subcommand with
+// ExitCodeFor(s), by throwing CLI::RuntimeError, which the command line turns into the exit code.
+[[noreturn]] void FailCommand(const Status& s);
 
-#endif  // BSG_APP_EXIT_CODES_H_
+}  // namespace bsg
+
+#endif  // BSG_PLATFORM_COMMAND_H_
