@@ -28,15 +28,15 @@ const std::vector<std::unique_ptr<Module>>& Modules() {
 }
 
 Status CheckModuleSettings(const Config& config) {
-  std::string names;
-  for (const auto& module : Modules()) {
-    names += (names.empty() ? "" : ", ") + std::string(module->name());
-  }
   for (const auto& [key, value] : config.module_settings) {
     const std::string table = key.substr(0, key.find('.'));
     bool known = false;
     for (const auto& module : Modules()) known = known || module->name() == table;
     if (!known) {
+      std::string names;
+      for (const auto& module : Modules()) {
+        names += (names.empty() ? "" : ", ") + std::string(module->name());
+      }
       return Status::InvalidArgument("config.bad_value",
                                      "configuration: [" + table +
                                          "] is not a module's settings table (modules: " + names +

@@ -225,12 +225,16 @@ std::optional<std::string> Config::Setting(std::string_view key) const {
 
 Result<std::optional<std::int64_t>> Config::IntSetting(std::string_view key, std::int64_t min,
                                                        std::int64_t max) const {
-  auto v = Setting(key);
-  if (!v) return std::optional<std::int64_t>();
-  const bool from_env = env && env(SettingEnvName(key)).has_value();
-  const std::string where = from_env ? "environment" : "configuration file";
-  const std::string name = from_env ? SettingEnvName(key) : std::string(key);
-  BSG_ASSIGN_OR_RETURN(std::int64_t n, ParseInt(where, name, *v, min, max));
+  // The same order as Setting(), keeping where the value came from for the error.
+  const std::string env_name = SettingEnvName(key);
+  if (auto v = env ? env(env_name) : std::nullopt) {
+    BSG_ASSIGN_OR_RETURN(std::int64_t n, ParseInt("environment", env_name, *v, min, max));
+    return std::optional<std::int64_t>(n);
+  }
+  auto it = module_settings.find(key);
+  if (it == module_settings.end()) return std::optional<std::int64_t>();
+  BSG_ASSIGN_OR_RETURN(std::int64_t n,
+                       ParseInt("configuration file", std::string(key), it->second, min, max));
   return std::optional<std::int64_t>(n);
 }
 

@@ -31,8 +31,8 @@ class EventsModule final : public Module {
       return;
     }
     ApiOptions options;
-    if (auto config = ctx.config(); config.ok() && !(*config)->PublicHost().empty()) {
-      options.uid_domain = (*config)->PublicHost();
+    if (auto config = ctx.config(); config.ok()) {
+      if (std::string host = (*config)->PublicHost(); !host.empty()) options.uid_domain = host;
     }
     RegisterEventsRoutes(router, **db, options);
   }

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "modules/events/tz.h"
+#include "platform/text.h"
 
 namespace bsg::events {
 namespace {
@@ -23,16 +24,9 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-std::string Trim(std::string s) {
-  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
 void TrimOpt(std::optional<std::string>& s) {
   if (!s) return;
-  *s = Trim(*s);
+  *s = Trimmed(*s);
   if (s->empty()) s.reset();
 }
 
@@ -194,9 +188,9 @@ Status CheckCollocation(const Event& child, const Event& parent) {
 
 Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
   Status::Fields f;
-  e.title = Trim(e.title);
-  e.host = Trim(e.host);
-  e.time_zone = Trim(e.time_zone);
+  e.title = Trimmed(e.title);
+  e.host = Trimmed(e.host);
+  e.time_zone = Trimmed(e.time_zone);
   TrimOpt(e.city);
   TrimOpt(e.country);
   TrimOpt(e.pillar);
@@ -205,7 +199,7 @@ Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
   TrimOpt(e.start_time);
   TrimOpt(e.end_time);
   TrimOpt(e.code);
-  for (auto& t : e.topics) t = Trim(t);
+  for (auto& t : e.topics) t = Trimmed(t);
   std::erase_if(e.topics, [](const std::string& t) { return t.empty(); });
   std::sort(e.group_ids.begin(), e.group_ids.end());
   e.group_ids.erase(std::unique(e.group_ids.begin(), e.group_ids.end()), e.group_ids.end());

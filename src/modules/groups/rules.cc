@@ -5,17 +5,12 @@
 #include <utility>
 
 #include "modules/registry/rules.h"
+#include "platform/text.h"
 
 namespace bsg::groups {
 namespace {
 
 constexpr std::string_view kNotStated = "not_stated";
-
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.erase(0, 1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  return s;
-}
 
 Breakdown Empty(std::vector<std::string> buckets) {
   Breakdown b;
@@ -51,14 +46,14 @@ nlohmann::json BreakdownJson(const Breakdown& b, std::int64_t total) {
 
 Status ValidatePosition(PositionDraft& d, const registry::ClassIndex& countries) {
   Status::Fields fields;
-  d.role = Trim(d.role);
-  d.start_date = Trim(d.start_date);
+  d.role = Trimmed(d.role);
+  d.start_date = Trimmed(d.start_date);
   if (d.end_date) {
-    *d.end_date = Trim(*d.end_date);
+    *d.end_date = Trimmed(*d.end_date);
     if (d.end_date->empty()) d.end_date.reset();
   }
   if (d.country) {
-    *d.country = Trim(*d.country);
+    *d.country = Trimmed(*d.country);
     for (char& c : *d.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (d.country->empty()) {
       d.country.reset();
@@ -87,9 +82,9 @@ Status ValidatePosition(PositionDraft& d, const registry::ClassIndex& countries)
 
 Status ValidateGroup(GroupDraft& d) {
   Status::Fields fields;
-  d.code = Trim(d.code);
-  d.title = Trim(d.title);
-  d.kind = Trim(d.kind);
+  d.code = Trimmed(d.code);
+  d.title = Trimmed(d.title);
+  d.kind = Trimmed(d.kind);
   if (d.code.empty() || d.code.size() > 40) fields["code"] = "is required (at most 40 characters)";
   if (d.title.empty()) fields["title"] = "is required";
   if (!registry::OneOf(kGroupKinds, d.kind)) {

@@ -9,6 +9,7 @@
 #include "modules/identity/rules.h"
 #include "platform/config.h"
 #include "platform/log.h"
+#include "platform/text.h"
 
 namespace bsg::identity {
 namespace {
@@ -64,13 +65,6 @@ std::optional<std::int64_t> ParseId(std::string_view s) {
   return v;
 }
 
-std::string Trim(std::string_view s) {
-  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string LocalPart(const std::string& email) { return email.substr(0, email.find('@')); }
 
 // Merges the fields of a failed Status into `fields`.
@@ -113,14 +107,14 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
   const std::string now = FormatTimestamp(now_tp);
 
   if (auto header = request.Header("Authorization")) {
-    const std::string value = Trim(*header);
+    const std::string value = Trimmed(*header);
     std::string scheme = value.substr(0, std::min<std::size_t>(value.size(), 7));
     for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (scheme != "bearer ") {
       return Status::Unauthenticated("token.invalid",
                                      "Use \"Authorization: Bearer\" with an API token.");
     }
-    const std::string token = Trim(std::string_view(value).substr(7));
+    const std::string token = Trimmed(std::string_view(value).substr(7));
     if (!token.starts_with(kApiTokenPrefix)) {
       return Status::Unauthenticated("token.invalid", "The API token is not valid.");
     }
@@ -322,7 +316,7 @@ Result<UserPage> IdentityService::ListUsers(const UserFilter& filter) {
 Result<User> IdentityService::CreateUser(const CreateUserInput& in, const AuditActor& actor) {
   NewUser nu;
   nu.email = NormalizeEmail(in.email);
-  nu.display_name = Trim(in.display_name);
+  nu.display_name = Trimmed(in.display_name);
   if (nu.display_name.empty()) nu.display_name = LocalPart(nu.email);
   nu.language = in.language;
   nu.roles = in.roles;
@@ -369,7 +363,7 @@ Result<User> IdentityService::UpdateUser(std::int64_t user_id, const UserPatch& 
   Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(UserRecord before, store_.FindUser(tx, user_id));
     after = before.user;
-    if (patch.display_name) after.display_name = Trim(*patch.display_name);
+    if (patch.display_name) after.display_name = Trimmed(*patch.display_name);
     if (patch.language) after.language = *patch.language;
     if (patch.roles) {
       after.roles = *patch.roles;
@@ -570,7 +564,7 @@ Result<CreatedApiToken> IdentityService::CreateApiToken(std::int64_t user_id,
                                                         const std::set<std::string>& scopes,
                                                         std::optional<int> days,
                                                         const AuditActor& actor) {
-  const std::string name = Trim(name_in);
+  const std::string name = Trimmed(name_in);
   Status::Fields fields;
   CheckDisplayName(name, fields, "name");
   const int d = days.value_or(options_.default_token_days);

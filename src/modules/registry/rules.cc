@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "platform/text.h"
+
 namespace bsg::registry {
 namespace {
 
@@ -87,16 +89,10 @@ bool IsSpace(std::uint32_t cp) {
 
 bool IsCombining(std::uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 
-std::string TrimCopy(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // Trims an optional text; empty becomes nullopt.
 void Normalize(std::optional<std::string>& value) {
   if (!value) return;
-  *value = TrimCopy(*value);
+  *value = Trimmed(*value);
   if (value->empty()) value.reset();
 }
 
@@ -208,8 +204,8 @@ std::optional<std::string> CountryMatcher::Match(std::string_view text) const {
 
 Status ValidateOrganization(OrganizationDraft& d, const ClassIndex& countries) {
   Status::Fields fields;
-  d.name = TrimCopy(d.name);
-  d.kind = TrimCopy(d.kind);
+  d.name = Trimmed(d.name);
+  d.kind = Trimmed(d.kind);
   Normalize(d.country);
   Normalize(d.member_since);
   Normalize(d.member_until);
@@ -289,14 +285,14 @@ Status ValidatePerson(PersonDraft& d, const ClassIndex& countries) {
     d.country = Upper(*d.country);
     if (countries.Find(*d.country) == nullptr) fields["country"] = "is not a known country";
   }
-  d.gender = TrimCopy(d.gender);
+  d.gender = Trimmed(d.gender);
   if (d.gender.empty()) d.gender = "not_stated";
   if (!OneOf(kGenders, d.gender)) {
     fields["gender"] = "must be one of female, male, other, not_stated";
   }
   std::vector<std::string> languages;
   for (auto& lang : d.languages) {
-    std::string code = Lower(TrimCopy(lang));
+    std::string code = Lower(Trimmed(lang));
     if (code.empty()) continue;
     const bool ok =
         (code.size() == 2 || code.size() == 3) &&
@@ -329,10 +325,10 @@ Result<ClassChangePlan> PlanClassChange(const std::string& iso2,
                                         const std::vector<ClassPeriod>& history,
                                         ClassChange change) {
   Status::Fields fields;
-  change.cls = TrimCopy(change.cls);
-  change.change = TrimCopy(change.change);
-  change.date = TrimCopy(change.date);
-  change.source = TrimCopy(change.source);
+  change.cls = Trimmed(change.cls);
+  change.change = Trimmed(change.change);
+  change.date = Trimmed(change.date);
+  change.source = Trimmed(change.source);
   if (!OneOf(kClasses, change.cls)) fields["class"] = "must be one of ldc, lldc, sids, developing";
   if (change.change != "enter" && change.change != "leave") {
     fields["change"] = "must be enter or leave";

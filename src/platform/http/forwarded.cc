@@ -8,6 +8,8 @@
 #include <iterator>
 #include <optional>
 
+#include "platform/http/http_internal.h"
+
 namespace bsg::http {
 namespace {
 
@@ -34,12 +36,6 @@ std::optional<Parsed> ParseAddress(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& entries) {
@@ -50,7 +46,7 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& ent
                                      "server.trusted_proxies: '" + entry + "' " + why,
                                      {{"server.trusted_proxies", why}});
     };
-    std::string_view text = Trim(entry);
+    std::string_view text = internal::TrimOws(entry);
     std::optional<int> prefix;
     if (auto slash = text.find('/'); slash != std::string_view::npos) {
       int bits = -1;
@@ -72,7 +68,7 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& ent
 }
 
 bool TrustedProxies::Contains(std::string_view address) const {
-  auto a = ParseAddress(Trim(address));
+  auto a = ParseAddress(internal::TrimOws(address));
   if (!a) return false;
   for (const Network& n : networks_) {
     if (n.v6 != a->v6) continue;
@@ -97,7 +93,7 @@ std::string ClientAddress(std::string_view peer, std::string_view x_forwarded_fo
   while (!rest.empty()) {
     const std::size_t comma = rest.rfind(',');
     const std::string_view hop =
-        Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        internal::TrimOws(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     if (!ParseAddress(hop)) return client;  // garbage: keep the last address we can vouch for
     client = std::string(hop);

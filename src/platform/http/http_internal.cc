@@ -37,13 +37,13 @@ struct IdGenerator {
   }
 };
 
-std::string_view Trim(std::string_view s) {
+}  // namespace
+
+std::string_view TrimOws(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
-
-}  // namespace
 
 std::string ToLower(std::string_view s) {
   std::string out(s);
@@ -213,16 +213,16 @@ bool IsCompressible(std::string_view content_type) {
 bool AcceptsGzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     std::size_t comma = accept_encoding.find(',');
-    std::string_view item = Trim(accept_encoding.substr(0, comma));
+    std::string_view item = TrimOws(accept_encoding.substr(0, comma));
     accept_encoding =
         comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     std::size_t semi = item.find(';');
-    std::string_view coding = Trim(item.substr(0, semi));
+    std::string_view coding = TrimOws(item.substr(0, semi));
     if (!EqualsIgnoreCase(coding, "gzip") && coding != "*") continue;
     if (semi == std::string_view::npos) return true;
-    std::string_view params = Trim(item.substr(semi + 1));
+    std::string_view params = TrimOws(item.substr(semi + 1));
     if (params.size() >= 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
-      std::string_view q = Trim(params.substr(2));
+      std::string_view q = TrimOws(params.substr(2));
       // q=0, q=0.0, q=0.00, q=0.000 refuse; anything else accepts.
       bool zero = !q.empty() && q[0] == '0';
       for (std::size_t i = 1; zero && i < q.size(); ++i) {

@@ -15,6 +15,9 @@
 
 namespace bsg::http::internal {
 
+// `s` without leading and trailing optional white space (RFC 9110 OWS: spaces and tabs).
+std::string_view TrimOws(std::string_view s);
+
 // ASCII lower-casing and comparison (header names, tokens).
 std::string ToLower(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

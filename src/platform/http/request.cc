@@ -8,15 +8,10 @@
 namespace bsg::http {
 namespace {
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // True for application/json and any application/<x>+json, with or without parameters.
 bool IsJsonContentType(std::string_view content_type) {
-  std::string type = internal::ToLower(TrimSpaces(content_type.substr(0, content_type.find(';'))));
+  std::string type =
+      internal::ToLower(internal::TrimOws(content_type.substr(0, content_type.find(';'))));
   return type == "application/json" ||
          (type.starts_with("application/") && type.ends_with("+json"));
 }
@@ -59,12 +54,12 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
   std::string_view rest = it->second;
   while (!rest.empty()) {
     std::size_t semi = rest.find(';');
-    std::string_view pair = TrimSpaces(rest.substr(0, semi));
+    std::string_view pair = internal::TrimOws(rest.substr(0, semi));
     rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     std::size_t eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (TrimSpaces(pair.substr(0, eq)) != name) continue;
-    std::string_view value = TrimSpaces(pair.substr(eq + 1));
+    if (internal::TrimOws(pair.substr(0, eq)) != name) continue;
+    std::string_view value = internal::TrimOws(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
