@@ -333,6 +333,14 @@ class Handlers {
     Status s = db_.InTransaction(
         [&](db::Transaction& tx) -> Status {
           list = json::array();
+          BSG_ASSIGN_OR_RETURN(std::vector<Attendance> days,
+                               SqlEventStore().ListEventAttendance(tx, id));
+          std::map<std::int64_t, json> attendance;  // by registration
+          for (const Attendance& a : days) {
+            json& of = attendance[a.registration_id];
+            if (of.is_null()) of = json::array();
+            of.push_back(EncodeAttendance(a));
+          }
           for (const Registration& r : regs) {
             BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, r.person_id));
             // Focal points see the delegates of their own country only.
@@ -342,10 +350,8 @@ class Handlers {
             }
             json j = EncodeRegistration(r);
             j["person"] = PersonJson(person, true);
-            BSG_ASSIGN_OR_RETURN(auto days, SqlEventStore().ListAttendance(tx, r.id));
-            json att = json::array();
-            for (const auto& a : days) att.push_back(EncodeAttendance(a));
-            j["attendance"] = att;
+            auto of = attendance.find(r.id);
+            j["attendance"] = of == attendance.end() ? json::array() : std::move(of->second);
             list.push_back(j);
           }
           return Status::Ok();

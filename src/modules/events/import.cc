@@ -479,6 +479,13 @@ Result<std::string> EventService::ExportParticipants(const Caller& caller, std::
         (void)e;
         BSG_ASSIGN_OR_RETURN(std::vector<Registration> regs,
                              store_.ListRegistrations(tx, event_id, std::nullopt));
+        BSG_ASSIGN_OR_RETURN(std::vector<Attendance> attendance,
+                             store_.ListEventAttendance(tx, event_id));
+        std::map<std::int64_t, std::string> days;  // by registration: "day;day"
+        for (const Attendance& a : attendance) {
+          std::string& list = days[a.registration_id];
+          list += (list.empty() ? "" : ";") + a.day;
+        }
         std::map<std::int64_t, std::string> organizations;
         for (const Registration& r : regs) {
           if (r.status == RegistrationStatus::kCancelled ||
@@ -497,13 +504,11 @@ Result<std::string> EventService::ExportParticipants(const Caller& caller, std::
             }
             organization = it->second;
           }
-          BSG_ASSIGN_OR_RETURN(std::vector<Attendance> attendance, store_.ListAttendance(tx, r.id));
-          std::string days;
-          for (const Attendance& a : attendance) days += (days.empty() ? "" : ";") + a.day;
+          const std::string& attended = days[r.id];
           rows.push_back({person->email.value_or(""), person->full_name,
                           person->country.value_or(""), organization, person->gender,
                           std::string(Name(r.mode)), std::string(Name(r.role)),
-                          attendance.empty() ? "no" : "yes", days});
+                          attended.empty() ? "no" : "yes", attended});
         }
         return Status::Ok();
       },

@@ -125,6 +125,9 @@ class EventStore {
                                       const std::vector<Attendance>& rows) const = 0;
   virtual Result<std::vector<Attendance>> ListAttendance(db::Session& s,
                                                          std::int64_t registration_id) const = 0;
+  // Every attendance day of the event's registrations, by registration then day.
+  virtual Result<std::vector<Attendance>> ListEventAttendance(db::Session& s,
+                                                              std::int64_t event_id) const = 0;
   virtual Result<std::int64_t> CountAttendance(db::Session& s,
                                                std::int64_t registration_id) const = 0;
 

@@ -117,6 +117,9 @@ constexpr std::string_view kSelectAttendanceOfDay =
     " FROM event_attendance WHERE registration_id = ? AND day = ?";
 constexpr std::string_view kSelectAttendanceOfRegistration =
     " FROM event_attendance WHERE registration_id = ? ORDER BY day";
+constexpr std::string_view kSelectAttendanceOfEvent =
+    " FROM event_attendance WHERE registration_id IN "
+    "(SELECT id FROM event_registration WHERE event_id = ?) ORDER BY registration_id, day";
 constexpr std::string_view kDeleteAttendance = "DELETE FROM event_attendance WHERE id = ?";
 constexpr std::string_view kCountAttendance =
     "SELECT COUNT(*) FROM event_attendance WHERE registration_id = ?";
@@ -567,6 +570,15 @@ class SqlStore final : public EventStore {
     BSG_ASSIGN_OR_RETURN(
         db::Rows rows,
         s.Query(Select(kAttendanceColumns, kSelectAttendanceOfRegistration), {registration_id}));
+    std::vector<Attendance> out;
+    for (const auto& row : rows) out.push_back(AttendanceFromRow(row));
+    return out;
+  }
+
+  Result<std::vector<Attendance>> ListEventAttendance(db::Session& s,
+                                                      std::int64_t event_id) const override {
+    BSG_ASSIGN_OR_RETURN(db::Rows rows,
+                         s.Query(Select(kAttendanceColumns, kSelectAttendanceOfEvent), {event_id}));
     std::vector<Attendance> out;
     for (const auto& row : rows) out.push_back(AttendanceFromRow(row));
     return out;
