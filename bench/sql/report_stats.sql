@@ -35,7 +35,7 @@ SELECT e.id, e.kind, e.title, e.start_date, e.end_date, e.date_precision, e.city
     AND e.start_date <= :until AND e.end_date >= :since
   ORDER BY e.start_date, e.id;
 SELECT eg.event_id, g.kind, g.code, g.title FROM event_group eg
-  JOIN itu_group g ON g.id = eg.group_id
+  JOIN groups_group g ON g.id = eg.group_id
   WHERE eg.event_id IN (SELECT e.id FROM event e
                          WHERE e.kind = 'regional_standardization_forum' AND e.status = 'held'
                            AND e.start_date <= :until AND e.end_date >= :since)
@@ -61,53 +61,218 @@ SELECT substr(a.day, 1, 7), a.mode, COUNT(DISTINCT a.registration_id)
   GROUP BY substr(a.day, 1, 7), a.mode ORDER BY 1, 2;
 
 -- Programme 3, item 1: delegates trained up to the end of the window, in the last full year and
--- in the window (people, countries, organizations), and the trainings with trainees.
-SELECT COUNT(*), COUNT(DISTINCT t.country), COUNT(DISTINCT t.org),
-       COALESCE(SUM(CASE WHEN t.country IS NULL THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN t.org IS NULL THEN 1 ELSE 0 END), 0)
-  FROM (SELECT DISTINCT COALESCE(s.id, p.id) AS pid,
-               CASE WHEN s.id IS NULL THEN p.country ELSE s.country END AS country,
-               CASE WHEN s.id IS NULL THEN p.organization_id ELSE s.organization_id END AS org
-          FROM event e
-          JOIN event_registration r ON r.event_id = e.id
-          JOIN person p ON p.id = r.person_id
-          LEFT JOIN person s ON s.id = p.merged_into
-         WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= '0001-01-01'
-           AND r.status = 'attended' AND r.role = 'delegate') t;
-SELECT COUNT(DISTINCT e.id) FROM event e
+-- in the window (people, countries, organizations and the breakdowns by class, region, gender and
+-- organization), and the trainings with trainees (src/modules/events/aggregates_sql.cc).
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= '0001-01-01'
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, COUNT(*), COUNT(DISTINCT country), COUNT(DISTINCT organization_id)
+  FROM classified GROUP BY period ORDER BY period;
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= '0001-01-01'
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, development, ldc, COALESCE(region, 'not_stated'), gender,
+       CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END, COUNT(*)
+  FROM classified
+  GROUP BY period, development, ldc, COALESCE(region, 'not_stated'), gender,
+           CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END;
+SELECT '', COUNT(DISTINCT e.id) FROM event e
   JOIN event_registration r ON r.event_id = e.id
   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= '0001-01-01'
     AND r.status = 'attended' AND r.role = 'delegate';
-SELECT COUNT(*), COUNT(DISTINCT t.country), COUNT(DISTINCT t.org),
-       COALESCE(SUM(CASE WHEN t.country IS NULL THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN t.org IS NULL THEN 1 ELSE 0 END), 0)
-  FROM (SELECT DISTINCT COALESCE(s.id, p.id) AS pid,
-               CASE WHEN s.id IS NULL THEN p.country ELSE s.country END AS country,
-               CASE WHEN s.id IS NULL THEN p.organization_id ELSE s.organization_id END AS org
-          FROM event e
-          JOIN event_registration r ON r.event_id = e.id
-          JOIN person p ON p.id = r.person_id
-          LEFT JOIN person s ON s.id = p.merged_into
-         WHERE e.kind = 'bsg_training' AND e.start_date <= :year_end
-           AND e.end_date >= :year_start
-           AND r.status = 'attended' AND r.role = 'delegate') t;
-SELECT COUNT(DISTINCT e.id) FROM event e
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :year_end AND e.end_date >= :year_start
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, COUNT(*), COUNT(DISTINCT country), COUNT(DISTINCT organization_id)
+  FROM classified GROUP BY period ORDER BY period;
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :year_end AND e.end_date >= :year_start
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, development, ldc, COALESCE(region, 'not_stated'), gender,
+       CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END, COUNT(*)
+  FROM classified
+  GROUP BY period, development, ldc, COALESCE(region, 'not_stated'), gender,
+           CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END;
+SELECT '', COUNT(DISTINCT e.id) FROM event e
   JOIN event_registration r ON r.event_id = e.id
   WHERE e.kind = 'bsg_training' AND e.start_date <= :year_end AND e.end_date >= :year_start
     AND r.status = 'attended' AND r.role = 'delegate';
-SELECT COUNT(*), COUNT(DISTINCT t.country), COUNT(DISTINCT t.org),
-       COALESCE(SUM(CASE WHEN t.country IS NULL THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN t.org IS NULL THEN 1 ELSE 0 END), 0)
-  FROM (SELECT DISTINCT COALESCE(s.id, p.id) AS pid,
-               CASE WHEN s.id IS NULL THEN p.country ELSE s.country END AS country,
-               CASE WHEN s.id IS NULL THEN p.organization_id ELSE s.organization_id END AS org
-          FROM event e
-          JOIN event_registration r ON r.event_id = e.id
-          JOIN person p ON p.id = r.person_id
-          LEFT JOIN person s ON s.id = p.merged_into
-         WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= :since
-           AND r.status = 'attended' AND r.role = 'delegate') t;
-SELECT COUNT(DISTINCT e.id) FROM event e
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= :since
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, COUNT(*), COUNT(DISTINCT country), COUNT(DISTINCT organization_id)
+  FROM classified GROUP BY period ORDER BY period;
+WITH trainee AS (
+  SELECT pf.counted_person_id AS pid, '' AS period, MIN(e.start_date) AS first_date
+    FROM event e
+    JOIN event_registration r ON r.event_id = e.id
+    JOIN registry_person_facts pf ON pf.person_id = r.person_id
+   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= :since
+     AND r.status = 'attended' AND r.role = 'delegate'
+   GROUP BY pf.counted_person_id),
+classified AS (
+  SELECT t.period, f.country, f.organization_id, f.gender, c.region,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developing'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developing'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'developed'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'developed' ELSE 'not_stated' END AS development,
+         CASE WHEN c.iso2 IS NULL THEN 'not_stated'
+              WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                             AND cc.class = 'ldc'
+                             AND (cc.since_effective IS NULL OR cc.since_effective <= t.first_date)
+                             AND (cc.until_effective IS NULL OR t.first_date < cc.until_effective))
+              THEN 'ldc' ELSE 'not_ldc' END AS ldc
+    FROM trainee t
+    JOIN registry_person_facts f ON f.person_id = t.pid
+    LEFT JOIN registry_country c ON c.iso2 = f.country)
+SELECT period, development, ldc, COALESCE(region, 'not_stated'), gender,
+       CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END, COUNT(*)
+  FROM classified
+  GROUP BY period, development, ldc, COALESCE(region, 'not_stated'), gender,
+           CASE WHEN organization_id IS NULL THEN 'not_stated' ELSE 'known' END;
+SELECT '', COUNT(DISTINCT e.id) FROM event e
   JOIN event_registration r ON r.event_id = e.id
   WHERE e.kind = 'bsg_training' AND e.start_date <= :until AND e.end_date >= :since
     AND r.status = 'attended' AND r.role = 'delegate';
@@ -121,7 +286,7 @@ SELECT e.id, e.kind, e.title, e.start_date, e.end_date, e.date_precision, e.city
          OR e.status IN ('planned', 'confirmed', 'postponed'))
   ORDER BY e.start_date, e.id;
 SELECT eg.event_id, g.kind, g.code, g.title FROM event_group eg
-  JOIN itu_group g ON g.id = eg.group_id
+  JOIN groups_group g ON g.id = eg.group_id
   WHERE eg.event_id IN (SELECT e.id FROM event e
                          WHERE e.kind = 'bsg_training' AND e.end_date >= :since
                            AND ((e.status = 'held' AND e.start_date <= :until)
@@ -129,32 +294,42 @@ SELECT eg.event_id, g.kind, g.code, g.title FROM event_group eg
   ORDER BY eg.event_id, g.id;
 
 -- Programme 3: Study Group management seats by role and country class on the seat's start date,
--- for the study period in force on :until and the one before.
+-- for the study period in force on :until and the one before (src/modules/groups/store_sql.cc).
 SELECT gp.role,
        CASE WHEN c.iso2 IS NULL THEN 'not_stated'
-            WHEN EXISTS (SELECT 1 FROM country_class cc WHERE cc.iso2 = c.iso2
+            WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
                            AND cc.class = 'developing'
                            AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date)
                            AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective))
-            THEN 'developing' ELSE 'developed' END AS development,
+            THEN 'developing'
+            WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                           AND cc.class = 'developed'
+                           AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date)
+                           AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective))
+            THEN 'developed' ELSE 'not_stated' END AS development,
        COUNT(*)
   FROM group_position gp
   JOIN itu_group g ON g.id = gp.group_id
-  JOIN person p ON p.id = gp.person_id
-  LEFT JOIN country c ON c.iso2 = COALESCE(gp.country, p.country)
+  JOIN registry_person_facts pf ON pf.person_id = gp.person_id
+  LEFT JOIN registry_country c ON c.iso2 = COALESCE(gp.country, pf.country)
   WHERE g.period_id = :period_current AND g.kind = 'study_group'
   GROUP BY gp.role, development ORDER BY gp.role, development;
 SELECT gp.role,
        CASE WHEN c.iso2 IS NULL THEN 'not_stated'
-            WHEN EXISTS (SELECT 1 FROM country_class cc WHERE cc.iso2 = c.iso2
+            WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
                            AND cc.class = 'developing'
                            AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date)
                            AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective))
-            THEN 'developing' ELSE 'developed' END AS development,
+            THEN 'developing'
+            WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2
+                           AND cc.class = 'developed'
+                           AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date)
+                           AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective))
+            THEN 'developed' ELSE 'not_stated' END AS development,
        COUNT(*)
   FROM group_position gp
   JOIN itu_group g ON g.id = gp.group_id
-  JOIN person p ON p.id = gp.person_id
-  LEFT JOIN country c ON c.iso2 = COALESCE(gp.country, p.country)
+  JOIN registry_person_facts pf ON pf.person_id = gp.person_id
+  LEFT JOIN registry_country c ON c.iso2 = COALESCE(gp.country, pf.country)
   WHERE g.period_id = :period_previous AND g.kind = 'study_group'
   GROUP BY gp.role, development ORDER BY gp.role, development;

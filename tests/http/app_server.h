@@ -13,6 +13,7 @@
 #ifndef BSG_TESTS_HTTP_APP_SERVER_H_
 #define BSG_TESTS_HTTP_APP_SERVER_H_
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <map>
@@ -31,6 +32,17 @@
 #include "platform/http/server.h"
 
 namespace bsg::testing {
+
+// The app's start-up, once per test binary that includes this header: building the module list
+// runs every module's factory, which registers the import kinds, the hooks and identity's audit
+// recorder, as `bsg` does before it serves or runs a command. Fixtures that record changes before
+// starting an AppServer (creating users, seeding) rely on it.
+class AppModulesEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override { app::Modules(); }
+};
+inline ::testing::Environment* const kAppModulesEnvironment =
+    ::testing::AddGlobalTestEnvironment(new AppModulesEnvironment);
 
 class AppServer {
  public:

@@ -7,12 +7,12 @@
 
 #include "http/app_server.h"
 #include "modules/events/ical_testing.h"
-#include "modules/events/rules.h"
 #include "modules/events/seed.h"
 #include "modules/identity/password.h"
 #include "modules/identity/service.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg {
@@ -41,7 +41,7 @@ class EventsFlowTest : public testing::DatabaseTest {
     Status started = app_->Start();
     ASSERT_TRUE(started.ok()) << started.ToString();
     client_ = std::make_unique<ApiClient>(app_->port());
-    today_ = events::TodayUtc();
+    today_ = time::Today().ToString();
   }
   void TearDown() override {
     client_.reset();
@@ -59,7 +59,7 @@ class EventsFlowTest : public testing::DatabaseTest {
     in.roles = std::move(roles);
     in.country = std::move(country);
     in.password = kPassword;
-    auto user = users_->CreateUser(in, identity::CliActor("test"));
+    auto user = users_->CreateUser(in, CliActor("test"));
     EXPECT_TRUE(user.ok()) << user.status().ToString();
     return user.ok() ? user->user_id : 0;
   }
@@ -79,7 +79,7 @@ class EventsFlowTest : public testing::DatabaseTest {
       d.gender = "female";
       d.user_id = user_id;
       BSG_RETURN_IF_ERROR(registry::ValidatePerson(d, countries));
-      BSG_ASSIGN_OR_RETURN(id, store.CreatePerson(tx, d, events::NowTimestamp()));
+      BSG_ASSIGN_OR_RETURN(id, store.CreatePerson(tx, d, time::CurrentTimestamp()));
       return Status::Ok();
     });
     EXPECT_TRUE(s.ok()) << s.ToString();

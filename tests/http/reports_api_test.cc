@@ -74,7 +74,7 @@ class ReportsApiTest : public testing::DatabaseTest {
     in.display_name = email.substr(0, email.find('@'));
     in.roles = std::move(roles);
     in.password = kPassword;
-    auto user = users_->CreateUser(in, identity::CliActor("test"));
+    auto user = users_->CreateUser(in, CliActor("test"));
     ASSERT_TRUE(user.ok()) << user.status().ToString();
   }
 

@@ -1,5 +1,4 @@
--- reports: the wording officers give a report's paragraphs (report_template_override), and
--- indexes that let the report's statistics read the events tables without touching their rows.
+-- reports: the wording officers give a report's paragraphs (report_template_override).
 --
 -- An override replaces the shipped default template of one paragraph (heading, caption, column
 -- header) of one report kind ('progress') in one language. Timestamps are UTC ISO-8601 text with
@@ -15,11 +14,3 @@ CREATE TABLE report_template_override (
   PRIMARY KEY (report_key, paragraph_key, language)
 );
 
--- Trainees and participation: registrations of an event by status and role, with the person,
--- answered from the index alone.
-CREATE INDEX report_registration_stats
-  ON event_registration (event_id, status, role, person_id);
--- Participation by month: attendance days in a date range, with their mode and registration.
-CREATE INDEX report_attendance_day_mode ON event_attendance (day, mode, registration_id);
--- Participation by mode: a registration's attendance days with their mode.
-CREATE INDEX report_attendance_registration_mode ON event_attendance (registration_id, mode);

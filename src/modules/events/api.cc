@@ -16,6 +16,7 @@
 #include "platform/render/chart.h"
 #include "platform/render/world_map.h"
 #include "platform/tabular/table.h"
+#include "platform/time/date.h"
 
 namespace bsg::events {
 namespace {
@@ -63,7 +64,7 @@ Result<std::optional<E>> QueryEnum(const Request& req, const char* name,
 Result<std::optional<std::string>> QueryDate(const Request& req, const char* name) {
   auto text = req.Query(name);
   if (!text || text->empty()) return std::optional<std::string>();
-  if (!ParseDate(*text)) return BadQuery(name, "must be a date (YYYY-MM-DD)");
+  if (!time::IsIsoDate(*text)) return BadQuery(name, "must be a date (YYYY-MM-DD)");
   return text;
 }
 
@@ -82,11 +83,13 @@ Result<EventFilter> ReadFilter(const Request& req) {
   BSG_ASSIGN_OR_RETURN(f.group_id, req.QueryInt("group"));
   BSG_ASSIGN_OR_RETURN(auto year, req.QueryInt("year"));
   if (year) {
-    if (*year < 1900 || *year > 2199) return BadQuery("year", "must be a year such as 2019");
+    if (*year < time::kMinYear || *year > time::kMaxYear) {
+      return BadQuery("year", "must be a year such as 2019");
+    }
     f.year = static_cast<int>(*year);
   }
   if (auto month = req.Query("month"); month && !month->empty()) {
-    if (!ParseMonth(*month)) return BadQuery("month", "must be YYYY-MM");
+    if (!time::Date::ParseMonth(*month)) return BadQuery("month", "must be YYYY-MM");
     f.month = month;
   }
   if (auto region = req.Query("region"); region && !region->empty()) f.region = region;
@@ -245,7 +248,8 @@ class Handlers {
 
   Result<Response> Calendar(Request& req) {
     auto month = req.Query("month");
-    if (!month || !ParseMonth(*month)) return BadQuery("month", "is required as YYYY-MM");
+    const auto first = month ? time::Date::ParseMonth(*month) : std::nullopt;
+    if (!first) return BadQuery("month", "is required as YYYY-MM");
     // The list's filters apply; the month replaces any year, window and paging.
     BSG_ASSIGN_OR_RETURN(EventFilter f, ReadFilter(req));
     f.month = month;
@@ -255,11 +259,9 @@ class Handlers {
     f.limit = 1000;
     f.offset = 0;
     BSG_ASSIGN_OR_RETURN(std::vector<Event> events, service_.ListEvents(f));
-    const CivilDate first = *ParseMonth(*month);
-    const int days_in_month = DaysInMonth(first.year, first.month);
     json days = json::array();
-    for (int d = 1; d <= days_in_month; ++d) {
-      const std::string day = FormatDate({first.year, first.month, d});
+    for (int d = 1; d <= first->LastOfMonth().day; ++d) {
+      const std::string day = time::Date{first->year, first->month, d}.ToString();
       json ids = json::array();
       for (const Event& e : events) {
         if (e.date_precision == DatePrecision::kDay && e.start_date <= day && day <= e.end_date) {
@@ -429,7 +431,7 @@ class Handlers {
 
   Result<Response> RemoveAttendance(Request& req) {
     const std::string day = req.PathText("day");
-    if (!ParseDate(day)) {
+    if (!time::IsIsoDate(day)) {
       return Status::NotFound("events.attendance_not_found", "no attendance recorded that day");
     }
     BSG_ASSIGN_OR_RETURN(
@@ -516,7 +518,7 @@ class Handlers {
   Result<Response> Geography(Request& req) {
     BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
     BSG_ASSIGN_OR_RETURN(auto kind, QueryEnum(req, "kind", &ParseEventKind));
-    BSG_ASSIGN_OR_RETURN(stats::Geography g, stats::ComputeGeography(db_, w, kind));
+    BSG_ASSIGN_OR_RETURN(stats::GeographyResult g, stats::ComputeGeography(db_, w, kind));
     return Response::Json(stats::ToJson(g));
   }
 
@@ -533,7 +535,7 @@ class Handlers {
     BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
     BSG_ASSIGN_OR_RETURN(auto kind, QueryEnum(req, "kind", &ParseEventKind));
     BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
-    BSG_ASSIGN_OR_RETURN(stats::Geography g, stats::ComputeGeography(db_, w, kind));
+    BSG_ASSIGN_OR_RETURN(stats::GeographyResult g, stats::ComputeGeography(db_, w, kind));
     const bool have_map = render::LoadWorldMap(options_.data_dir).ok();
     render::Chart c;
     c.language = std::string(words->language);
@@ -550,7 +552,7 @@ class Handlers {
     }
     render::ChartSeries series;
     series.name = words->events;
-    for (const stats::CountryGeo& country : g.countries) {
+    for (const CountryGeo& country : g.figures.countries) {
       c.categories.push_back(have_map ? country.iso2 : country.name);
       series.values.push_back(static_cast<double>(country.count.held + country.count.planned));
     }
@@ -591,7 +593,7 @@ class Handlers {
     render::ChartSeries in_person, remote;
     in_person.name = words->in_person;
     remote.name = words->remote;
-    for (const stats::MonthParticipation& m : p.months) {
+    for (const MonthParticipation& m : p.months) {
       c.categories.push_back(m.month);
       in_person.values.push_back(static_cast<double>(m.in_person));
       remote.values.push_back(static_cast<double>(m.remote));

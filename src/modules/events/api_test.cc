@@ -8,6 +8,7 @@
 
 #include "modules/events/seed.h"
 #include "modules/events/service.h"
+#include "modules/identity/audit.h"
 #include "support/test_db.h"
 
 namespace bsg::events {
@@ -18,6 +19,7 @@ class EventsApiTest : public bsg::testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
+    identity::RegisterAuditRecorder();
     auto seeded = SeedDemoEvents(db());
     ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
   }

@@ -8,6 +8,7 @@
 #include "modules/mandates/store.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/text.h"
 
 namespace bsg::events::directory {
 namespace {
@@ -78,12 +79,11 @@ Result<std::vector<PersonInfo>> PeopleByNameAndCountry(db::Session& s, const std
   f.country = country;
   f.limit = 50;
   BSG_ASSIGN_OR_RETURN(auto page, Registry().ListPeople(s, f));
-  const std::string key = registry::Fold(name);
+  const std::string key = Fold(name);
   std::vector<PersonInfo> out;
   for (const auto& p : page.items) {
     if (p.merged_into || !p.full_name) continue;
-    if (registry::Fold(*p.full_name) == key ||
-        (p.transliteration && registry::Fold(*p.transliteration) == key)) {
+    if (Fold(*p.full_name) == key || (p.transliteration && Fold(*p.transliteration) == key)) {
       out.push_back(FromPerson(p));
     }
   }
@@ -113,9 +113,9 @@ Result<std::optional<std::int64_t>> OrganizationByName(db::Session& s,
   f.country = country;
   f.limit = 50;
   BSG_ASSIGN_OR_RETURN(auto page, Registry().ListOrganizations(s, f));
-  const std::string key = registry::MatchKey(name);
+  const std::string key = MatchKey(name);
   for (const auto& o : page.items) {
-    if (registry::MatchKey(o.name) == key && o.country == country) {
+    if (MatchKey(o.name) == key && o.country == country) {
       return std::optional<std::int64_t>(o.id);
     }
   }

@@ -1,10 +1,12 @@
 // iCalendar rendering.
 #include "modules/events/ical.h"
 
-#include <cstdio>
+#include <chrono>
 
 #include "modules/events/rules.h"
-#include "modules/events/tz.h"
+#include "platform/time/date.h"
+#include "platform/time/timestamp.h"
+#include "platform/time/zone.h"
 
 namespace bsg::events::ical {
 namespace {
@@ -12,36 +14,25 @@ namespace {
 constexpr std::string_view kCrlf = "\r\n";
 constexpr std::size_t kMaxOctets = 75;
 
-std::string Compact(std::string_view date) {  // 2019-10-22 -> 20191022
-  std::string out;
-  for (char c : date) {
-    if (c != '-') out += c;
-  }
-  return out;
+Status BadDateOrTime(const Event& e) {
+  return Status::Unprocessable("events.invalid",
+                               "bad date or time in event " + std::to_string(e.id));
 }
 
-std::string UtcFromSeconds(std::int64_t t) {
-  const std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  const std::int64_t sod = t - days * 86400;
-  const CivilDate d = CivilFromDays(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month, d.day,
-                static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
-                static_cast<int>(sod % 60));
-  return buf;
+Result<time::Date> DayOf(const Event& e, const std::string& date) {
+  const auto d = time::Date::Parse(date);
+  if (!d) return BadDateOrTime(e);
+  return *d;
 }
 
 Result<std::string> LocalToUtcStamp(const Event& e, const std::string& date,
-                                    const std::string& time) {
-  const auto d = ParseDate(date);
-  const auto minutes = ParseTime(time);
-  if (!d || !minutes) {
-    return Status::Unprocessable("events.invalid",
-                                 "bad date or time in event " + std::to_string(e.id));
-  }
+                                    const std::string& time_of_day) {
+  BSG_ASSIGN_OR_RETURN(const time::Date d, DayOf(e, date));
+  const auto minutes = time::ParseTimeOfDay(time_of_day);
+  if (!minutes) return BadDateOrTime(e);
   BSG_ASSIGN_OR_RETURN(std::int64_t utc,
-                       tz::LocalToUtc(e.time_zone, DaysFromCivil(*d) * 86400 + *minutes * 60));
-  return UtcFromSeconds(utc);
+                       time::LocalToUtc(e.time_zone, d.ToDays() * 86400 + *minutes * 60));
+  return time::FormatBasicTimestamp(time::TimePoint(std::chrono::seconds(utc)));
 }
 
 std::string_view IcalStatus(EventStatus s) {
@@ -97,8 +88,12 @@ Status RenderEvent(std::string& out, const Entry& entry, const Options& options)
     Line(out, "DTSTART", start);
     Line(out, "DTEND", end);
   } else {
-    Line(out, "DTSTART;VALUE=DATE", Compact(e.start_date));
-    Line(out, "DTEND;VALUE=DATE", Compact(AddDays(e.end_date, 1)));
+    // An all-day event ends on the (exclusive) next day.
+    BSG_ASSIGN_OR_RETURN(const time::Date start, DayOf(e, e.start_date));
+    BSG_ASSIGN_OR_RETURN(const time::Date last, DayOf(e, e.end_date));
+    BSG_ASSIGN_OR_RETURN(const time::Date end, last.AddDays(1));
+    Line(out, "DTSTART;VALUE=DATE", start.ToBasicString());
+    Line(out, "DTEND;VALUE=DATE", end.ToBasicString());
   }
   if (e.date_precision == DatePrecision::kMonth) {
     Line(out, "TRANSP", "TRANSPARENT");
@@ -160,13 +155,8 @@ std::string Uid(std::int64_t event_id, std::string_view domain) {
 }
 
 std::string UtcStamp(std::string_view ts) {
-  // 2024-05-01T09:30:00.000Z -> 20240501T093000Z
-  if (ts.size() < 19) return "19700101T000000Z";
-  std::string out;
-  for (char c : ts.substr(0, 19)) {
-    if (c != '-' && c != ':') out += c;
-  }
-  return out + "Z";
+  const auto t = time::ParseTimestamp(ts);
+  return time::FormatBasicTimestamp(t ? *t : time::TimePoint());
 }
 
 std::string EscapeText(std::string_view text) {

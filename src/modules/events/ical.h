@@ -37,8 +37,8 @@ struct Entry {
   bool include_conference = false;       // the caller may see the remote link
 };
 
-// The whole VCALENDAR. Fails only when an event's time zone is unknown
-// (events.unknown_time_zone).
+// The whole VCALENDAR. Fails only when an event's time zone is unknown (time.unknown_zone) or
+// a stored date or time is malformed (events.invalid).
 Result<std::string> RenderCalendar(const std::vector<Entry>& entries, const Options& options);
 
 // TEXT value escaping: backslash, semicolon, comma and newline; other control characters dropped.
@@ -51,7 +51,8 @@ std::string FoldLine(std::string_view line);
 // The UID of an event.
 std::string Uid(std::int64_t event_id, std::string_view domain);
 
-// "YYYYMMDDTHHMMSSZ" from a stored UTC timestamp ("2024-05-01T09:30:00.000Z").
+// "YYYYMMDDTHHMMSSZ" from a stored UTC timestamp ("2024-05-01T09:30:00.000Z"); the epoch
+// ("19700101T000000Z") for a malformed one.
 std::string UtcStamp(std::string_view timestamp);
 
 }  // namespace bsg::events::ical

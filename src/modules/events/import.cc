@@ -9,6 +9,9 @@
 #include "modules/events/rules.h"
 #include "modules/events/service.h"
 #include "modules/registry/rules.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
+#include "platform/time/date.h"
 
 namespace bsg::events {
 namespace {
@@ -116,7 +119,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
               {row, columns.HeaderName(column), std::move(reason), std::string(value)});
         };
         BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
-        const std::string today = TodayUtc();
+        const std::string today = time::Today().ToString();
         BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
         const registry::CountryMatcher matcher(countries.countries());
         BSG_ASSIGN_OR_RETURN(auto by_email, directory::PeopleByEmail(tx));
@@ -204,7 +207,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
               const std::string_view part = tabular::Trim(std::string_view(list).substr(
                   start, semi == std::string::npos ? std::string::npos : semi - start));
               if (!part.empty()) {
-                if (!ParseDate(part) || std::string(part) < e.start_date ||
+                if (!time::IsIsoDate(part) || std::string(part) < e.start_date ||
                     std::string(part) > e.end_date || std::string(part) > today) {
                   error(
                       row.number, "days",
@@ -266,8 +269,8 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
                       row.email ? *row.email : row.full_name);
                 continue;
               }
-              const std::string key = registry::Fold(row.full_name) + "|" +
-                                      row.country.value_or("") + "|" + row.email.value_or("");
+              const std::string key = Fold(row.full_name) + "|" + row.country.value_or("") + "|" +
+                                      row.email.value_or("");
               if (auto it = name_row.find(key); it != name_row.end()) {
                 error(row.number, "full_name",
                       "the same person is on row " + std::to_string(it->second), row.full_name);
@@ -316,7 +319,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
         }
 
         // ---- pass 2: write
-        const std::string now = NowTimestamp();
+        const std::string now = time::CurrentTimestamp();
         std::map<std::string, std::optional<std::int64_t>> orgs;  // name|country -> id
         for (Row& row : rows) {
           if (row.person_id) {
@@ -331,8 +334,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
           p.country = row.country;
           p.gender = row.gender;
           if (!row.organization.empty()) {
-            const std::string key =
-                registry::MatchKey(row.organization) + "|" + row.country.value_or("");
+            const std::string key = MatchKey(row.organization) + "|" + row.country.value_or("");
             auto it = orgs.find(key);
             if (it == orgs.end()) {
               BSG_ASSIGN_OR_RETURN(auto found,
@@ -343,12 +345,12 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
                                      directory::OrganizationByName(tx, countries, row.organization,
                                                                    row.country, true, now));
                 ++r.organizations_created;
-                BSG_RETURN_IF_ERROR(identity::RecordAudit(
-                    tx, caller.actor, "organization", std::to_string(*found), "create",
-                    std::nullopt,
-                    json{{"name", row.organization},
-                         {"country", row.country ? json(*row.country) : json(nullptr)},
-                         {"via", "events participant import"}}));
+                BSG_RETURN_IF_ERROR(
+                    RecordAudit(tx, caller.actor, "organization", std::to_string(*found), "create",
+                                std::nullopt,
+                                json{{"name", row.organization},
+                                     {"country", row.country ? json(*row.country) : json(nullptr)},
+                                     {"via", "events participant import"}}));
               }
               it = orgs.emplace(key, found).first;
             }
@@ -372,13 +374,13 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
           }
           row.person_id = *id;
           ++r.people_created;
-          BSG_RETURN_IF_ERROR(identity::RecordAudit(
-              tx, caller.actor, "person", std::to_string(*id), "create", std::nullopt,
-              json{{"full_name", row.full_name},
-                   {"email", row.email ? json(*row.email) : json(nullptr)},
-                   {"country", row.country ? json(*row.country) : json(nullptr)},
-                   {"gender", row.gender},
-                   {"via", "events participant import"}}));
+          BSG_RETURN_IF_ERROR(
+              RecordAudit(tx, caller.actor, "person", std::to_string(*id), "create", std::nullopt,
+                          json{{"full_name", row.full_name},
+                               {"email", row.email ? json(*row.email) : json(nullptr)},
+                               {"country", row.country ? json(*row.country) : json(nullptr)},
+                               {"gender", row.gender},
+                               {"via", "events participant import"}}));
         }
         if (!r.errors.empty()) {
           result = r;
@@ -447,7 +449,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
         r.attendance_days = static_cast<int>(days.size());
         BSG_RETURN_IF_ERROR(store_.BulkInsertAttendance(tx, days));
         BSG_RETURN_IF_ERROR(store_.RecountPlaces(tx, event_id));
-        BSG_RETURN_IF_ERROR(identity::RecordAudit(
+        BSG_RETURN_IF_ERROR(RecordAudit(
             tx, caller.actor, "event", std::to_string(event_id), "import_participants",
             std::nullopt, json{{"report", ImportReportToJson(r)}, {"person_ids", person_ids}}));
         result = r;

@@ -1,28 +1,16 @@
-// Calendar arithmetic and the events module's validation and transition rules.
+// The events module's date labels, validation and transition rules.
 #include "modules/events/rules.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <chrono>
-#include <cstdio>
-#include <ctime>
 
-#include "modules/events/tz.h"
 #include "platform/text.h"
+#include "platform/time/date.h"
+#include "platform/time/names.h"
+#include "platform/time/zone.h"
 
 namespace bsg::events {
 namespace {
-
-bool AllDigits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int ToInt(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
 
 void TrimOpt(std::optional<std::string>& s) {
   if (!s) return;
@@ -45,134 +33,36 @@ bool IsLanguageTag(std::string_view s) {
 
 }  // namespace
 
-std::optional<CivilDate> ParseDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  if (!AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) || !AllDigits(s.substr(8, 2))) {
-    return std::nullopt;
-  }
-  CivilDate d{ToInt(s.substr(0, 4)), ToInt(s.substr(5, 2)), ToInt(s.substr(8, 2))};
-  if (d.year < 1900 || d.year > 2199 || d.month < 1 || d.month > 12) return std::nullopt;
-  if (d.day < 1 || d.day > DaysInMonth(d.year, d.month)) return std::nullopt;
-  return d;
-}
-
-std::optional<CivilDate> ParseMonth(std::string_view s) {
-  if (s.size() != 7 || s[4] != '-') return std::nullopt;
-  return ParseDate(std::string(s) + "-01");
-}
-
-std::string FormatDate(const CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays.at(month - 1);
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t DaysFromCivil(const CivilDate& d) {
-  const std::int64_t y = d.month <= 2 ? d.year - 1 : d.year;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (d.month + 9) % 12;
-  const std::int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return {year, month, day};
-}
-
-std::string AddDays(std::string_view date, std::int64_t days) {
-  auto d = ParseDate(date);
-  if (!d) return std::string(date);
-  return FormatDate(CivilFromDays(DaysFromCivil(*d) + days));
-}
-
-std::optional<int> ParseTime(std::string_view s) {
-  if (s.size() != 5 || s[2] != ':' || !AllDigits(s.substr(0, 2)) || !AllDigits(s.substr(3, 2))) {
-    return std::nullopt;
-  }
-  const int h = ToInt(s.substr(0, 2));
-  const int m = ToInt(s.substr(3, 2));
-  if (h > 23 || m > 59) return std::nullopt;
-  return h * 60 + m;
-}
-
-std::string TodayUtc() {
-  const auto now = std::chrono::system_clock::now();
-  const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
-  return FormatDate(CivilFromDays(days));
-}
-
-std::string NowTimestamp() {
-  const auto now = std::chrono::system_clock::now();
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const std::int64_t secs = ms / 1000;
-  const CivilDate d = CivilFromDays(secs / 86400);
-  const std::int64_t sod = secs % 86400;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month, d.day,
-                static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
-                static_cast<int>(sod % 60), static_cast<int>(ms % 1000));
-  return buf;
-}
-
-std::string_view MonthName(int month) {
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return month >= 1 && month <= 12 ? kNames.at(month - 1) : std::string_view("?");
-}
-
 std::string DatesLabel(const Event& e) {
-  const auto s = ParseDate(e.start_date);
-  const auto t = ParseDate(e.end_date);
+  const auto s = time::Date::Parse(e.start_date);
+  const auto t = time::Date::Parse(e.end_date);
   if (!s || !t) return e.start_date;
-  const auto month_year = [](const CivilDate& d) {
-    return std::string(MonthName(d.month)) + " " + std::to_string(d.year);
-  };
   if (e.date_precision == DatePrecision::kMonth) {
-    if (s->year == t->year && s->month == t->month) return month_year(*s);
+    if (s->year == t->year && s->month == t->month) return time::FormatMonthYear(*s);
     if (s->year == t->year) {
-      return std::string(MonthName(s->month)) + " - " + month_year(*t);
+      return std::string(time::MonthName(s->month)) + " - " + time::FormatMonthYear(*t);
     }
-    return month_year(*s) + " - " + month_year(*t);
+    return time::FormatMonthYear(*s) + " - " + time::FormatMonthYear(*t);
   }
   const std::string day_s = std::to_string(s->day);
-  if (e.start_date == e.end_date) return day_s + " " + month_year(*s);
+  if (e.start_date == e.end_date) return time::FormatLongDate(*s);
   if (s->year == t->year && s->month == t->month) {
-    return day_s + "-" + std::to_string(t->day) + " " + month_year(*t);
+    return day_s + "-" + std::to_string(t->day) + " " + time::FormatMonthYear(*t);
   }
   if (s->year == t->year) {
-    return day_s + " " + std::string(MonthName(s->month)) + " - " + std::to_string(t->day) + " " +
-           month_year(*t);
+    return day_s + " " + std::string(time::MonthName(s->month)) + " - " + std::to_string(t->day) +
+           " " + time::FormatMonthYear(*t);
   }
-  return day_s + " " + month_year(*s) + " - " + std::to_string(t->day) + " " + month_year(*t);
+  return day_s + " " + time::FormatMonthYear(*s) + " - " + std::to_string(t->day) + " " +
+         time::FormatMonthYear(*t);
 }
 
 bool OverlapsOrAdjoins(std::string_view a_start, std::string_view a_end, std::string_view b_start,
                        std::string_view b_end) {
-  const auto as = ParseDate(a_start), ae = ParseDate(a_end);
-  const auto bs = ParseDate(b_start), be = ParseDate(b_end);
+  const auto as = time::Date::Parse(a_start), ae = time::Date::Parse(a_end);
+  const auto bs = time::Date::Parse(b_start), be = time::Date::Parse(b_end);
   if (!as || !ae || !bs || !be) return false;
-  return DaysFromCivil(*as) <= DaysFromCivil(*be) + 1 &&
-         DaysFromCivil(*bs) <= DaysFromCivil(*ae) + 1;
+  return as->ToDays() <= be->ToDays() + 1 && bs->ToDays() <= ae->ToDays() + 1;
 }
 
 Status CheckCollocation(const Event& child, const Event& parent) {
@@ -210,16 +100,17 @@ Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
   if (e.host.size() > 300) f["host"] = "must be at most 300 characters";
 
   // Dates. Month precision accepts "YYYY-MM" or any day of the month and spans whole months.
-  std::optional<CivilDate> start, end;
+  std::optional<time::Date> start, end;
   if (e.date_precision == DatePrecision::kMonth) {
-    start = e.start_date.size() == 7 ? ParseMonth(e.start_date) : ParseDate(e.start_date);
-    if (e.end_date.empty()) {
-      end = start;
-    } else {
-      end = e.end_date.size() == 7 ? ParseMonth(e.end_date) : ParseDate(e.end_date);
-    }
-    if (start) start->day = 1;
-    if (end) end->day = DaysInMonth(end->year, end->month);
+    const auto month_of = [](const std::string& text) -> std::optional<time::Date> {
+      const auto p = time::PartialDate::Parse(text);
+      if (!p || p->precision == time::Precision::kYear) return std::nullopt;
+      return p->first;
+    };
+    start = month_of(e.start_date);
+    end = e.end_date.empty() ? start : month_of(e.end_date);
+    if (start) start = start->FirstOfMonth();
+    if (end) end = end->LastOfMonth();
     if (!start) f["start_date"] = "must be a month (YYYY-MM) or a date (YYYY-MM-DD)";
     if (!end) f["end_date"] = "must be a month (YYYY-MM) or a date (YYYY-MM-DD)";
     if (e.start_time || e.end_time) {
@@ -229,31 +120,30 @@ Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
       f["date_precision"] = "a held event needs its exact dates (precision day)";
     }
   } else {
-    start = ParseDate(e.start_date);
-    end = e.end_date.empty() ? start : ParseDate(e.end_date);
+    start = time::Date::Parse(e.start_date);
+    end = e.end_date.empty() ? start : time::Date::Parse(e.end_date);
     if (!start) f["start_date"] = "must be a date (YYYY-MM-DD)";
     if (!end) f["end_date"] = "must be a date (YYYY-MM-DD)";
   }
-  if (start) e.start_date = FormatDate(*start);
-  if (end) e.end_date = FormatDate(*end);
-  if (start && end && DaysFromCivil(*end) < DaysFromCivil(*start)) {
-    f["end_date"] = "must not be before start_date";
-  }
-  if (start && end && DaysFromCivil(*end) - DaysFromCivil(*start) > 366) {
+  if (start) e.start_date = start->ToString();
+  if (end) e.end_date = end->ToString();
+  if (start && end && *end < *start) f["end_date"] = "must not be before start_date";
+  if (start && end && end->ToDays() - start->ToDays() > 366) {
     f["end_date"] = "an event lasts at most a year";
   }
-  if (e.start_time && !ParseTime(*e.start_time)) f["start_time"] = "must be HH:MM";
-  if (e.end_time && !ParseTime(*e.end_time)) f["end_time"] = "must be HH:MM";
+  const auto start_minute = e.start_time ? time::ParseTimeOfDay(*e.start_time) : std::nullopt;
+  const auto end_minute = e.end_time ? time::ParseTimeOfDay(*e.end_time) : std::nullopt;
+  if (e.start_time && !start_minute) f["start_time"] = "must be HH:MM";
+  if (e.end_time && !end_minute) f["end_time"] = "must be HH:MM";
   if (e.end_time && !e.start_time) f["end_time"] = "needs a start_time";
-  if (e.start_time && e.end_time && e.start_date == e.end_date && ParseTime(*e.start_time) &&
-      ParseTime(*e.end_time) && *ParseTime(*e.end_time) <= *ParseTime(*e.start_time)) {
+  if (start_minute && end_minute && e.start_date == e.end_date && *end_minute <= *start_minute) {
     f["end_time"] = "must be after start_time";
   }
   if (e.time_zone.empty()) e.time_zone = "UTC";
-  if (!tz::IsKnownZone(e.time_zone)) f["time_zone"] = "is not a known IANA time zone name";
+  if (!time::IsKnownZone(e.time_zone)) f["time_zone"] = "is not a known IANA time zone name";
 
   // A held event cannot end in the future.
-  if (e.status == EventStatus::kHeld && end && FormatDate(*end) > today) {
+  if (e.status == EventStatus::kHeld && end && end->ToString() > today) {
     f["end_date"] = "a held event cannot end in the future";
     f["status"] = "cannot be held: the event ends after today (" + std::string(today) + ")";
   }
@@ -379,7 +269,7 @@ Status CheckTransition(const Event& e, RegistrationStatus from, RegistrationStat
 Status CheckAttendance(const Event& e, const Registration& r, const Attendance& a,
                        std::string_view today) {
   Status::Fields f;
-  if (!ParseDate(a.day)) {
+  if (!time::IsIsoDate(a.day)) {
     f["day"] = "must be a date (YYYY-MM-DD)";
   } else if (a.day < e.start_date || a.day > e.end_date) {
     f["day"] = "must be within the event's dates (" + e.start_date + " to " + e.end_date + ")";

@@ -1,5 +1,6 @@
-// The events module's rules: calendar arithmetic, event validation (dates, collocation, held
-// events), registration transitions and attendance checks. Pure functions; no I/O.
+// The events module's rules: date labels, event validation (dates, collocation, held events),
+// registration transitions and attendance checks. Pure functions; no I/O. Dates are parsed and
+// counted by platform/time.
 //
 // Every failure is a Status with a stable reason and, for input errors, per-field messages keyed
 // by the JSON field names of the API ("end_date", "remote.link").
@@ -18,32 +19,7 @@
 
 namespace bsg::events {
 
-// ---- calendar dates (proleptic Gregorian)
-
-struct CivilDate {
-  int year = 1970;
-  int month = 1;
-  int day = 1;
-};
-
-// Strict "YYYY-MM-DD" with a real day of a real month (years 1900-2199); nullopt otherwise.
-std::optional<CivilDate> ParseDate(std::string_view s);
-// Strict "YYYY-MM"; the day is set to 1.
-std::optional<CivilDate> ParseMonth(std::string_view s);
-std::string FormatDate(const CivilDate& d);
-int DaysInMonth(int year, int month);
-// Days since 1970-01-01 and back.
-std::int64_t DaysFromCivil(const CivilDate& d);
-CivilDate CivilFromDays(std::int64_t days);
-// `date` plus `days` days. `date` must be valid (checked by the caller).
-std::string AddDays(std::string_view date, std::int64_t days);
-// "HH:MM" (00:00-23:59) as minutes after midnight; nullopt otherwise.
-std::optional<int> ParseTime(std::string_view s);
-// Today's date in UTC, and the current UTC timestamp "2024-05-01T09:30:00.000Z".
-std::string TodayUtc();
-std::string NowTimestamp();
-// The English month name (1-12).
-std::string_view MonthName(int month);
+// ---- dates
 
 // Human-readable dates: "12 September 2019", "20-21 October 2019",
 // "30 September - 2 October 2019", "February 2020" (month precision).

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "modules/events/tz.h"
-
 namespace bsg::events {
 namespace {
 
@@ -19,22 +17,6 @@ Event ValidEvent() {
   e.mode = EventMode::kInPerson;
   e.status = EventStatus::kHeld;
   return e;
-}
-
-TEST(CalendarTest, ParsesAndFormatsDates) {
-  EXPECT_TRUE(ParseDate("2020-02-29"));
-  EXPECT_FALSE(ParseDate("2019-02-29"));
-  EXPECT_FALSE(ParseDate("2019-13-01"));
-  EXPECT_FALSE(ParseDate("2019-1-01"));
-  EXPECT_FALSE(ParseDate("2019-01-01x"));
-  EXPECT_EQ(AddDays("2019-12-31", 1), "2020-01-01");
-  EXPECT_EQ(AddDays("2020-03-01", -1), "2020-02-29");
-  EXPECT_EQ(DaysFromCivil({1970, 1, 1}), 0);
-  EXPECT_EQ(FormatDate(CivilFromDays(DaysFromCivil({2019, 10, 22}))), "2019-10-22");
-  EXPECT_EQ(ParseTime("09:30"), 570);
-  EXPECT_FALSE(ParseTime("24:00"));
-  EXPECT_EQ(TodayUtc().size(), 10u);
-  EXPECT_EQ(NowTimestamp().size(), 24u);
 }
 
 TEST(CalendarTest, LabelsDates) {
@@ -71,6 +53,29 @@ TEST(ValidateEventTest, NormalizesMonthPrecision) {
   EXPECT_EQ(e.start_date, "2020-02-01");
   EXPECT_EQ(e.end_date, "2020-02-29");
   EXPECT_EQ(DatesLabel(e), "February 2020");
+}
+
+TEST(ValidateEventTest, DatesAreRealDaysInTheProductsRange) {
+  Event e = ValidEvent();
+  e.start_date = e.end_date = "1000-01-01";
+  EXPECT_TRUE(ValidateEvent(e, nullptr, "2024-01-01").ok()) << "years 1000-9999 (platform/time)";
+  for (const char* bad : {"0999-12-31", "2019-02-29", "2019-13-01", "2019-10-2", "2019-10"}) {
+    e = ValidEvent();
+    e.start_date = bad;
+    EXPECT_TRUE(ValidateEvent(e, nullptr, "2024-01-01").fields().count("start_date")) << bad;
+  }
+  e = ValidEvent();
+  e.status = EventStatus::kPlanned;
+  e.date_precision = DatePrecision::kMonth;
+  for (const char* bad : {"2019", "2019-13", "0999-12", "2019-02-30"}) {
+    e.start_date = bad;
+    EXPECT_TRUE(ValidateEvent(e, nullptr, "2024-01-01").fields().count("start_date")) << bad;
+  }
+  e.start_date = "2019-02-14";
+  e.end_date = "2019-03";
+  ASSERT_TRUE(ValidateEvent(e, nullptr, "2024-01-01").ok());
+  EXPECT_EQ(e.start_date, "2019-02-01");
+  EXPECT_EQ(e.end_date, "2019-03-31");
 }
 
 TEST(ValidateEventTest, HeldEventCannotEndInTheFuture) {
@@ -198,24 +203,6 @@ TEST(RegistrationRulesTest, Attendance) {
   EXPECT_EQ(StatusAfterAttendance(r, 1), RegistrationStatus::kAttended);
   r.status = RegistrationStatus::kNoShow;
   EXPECT_EQ(StatusAfterAttendance(r, 1), RegistrationStatus::kAttended);
-}
-
-TEST(TimeZoneTest, ConvertsLocalTimesToUtc) {
-  // 22 October 2019 09:30 in Geneva is CEST (UTC+2).
-  const std::int64_t local = DaysFromCivil({2019, 10, 22}) * 86400 + 9 * 3600 + 30 * 60;
-  auto utc = tz::LocalToUtc("Europe/Zurich", local);
-  ASSERT_TRUE(utc.ok());
-  EXPECT_EQ(*utc, local - 2 * 3600);
-  // 25 November 2019 in Geneva is CET (UTC+1).
-  const std::int64_t winter = DaysFromCivil({2019, 11, 25}) * 86400 + 9 * 3600;
-  EXPECT_EQ(*tz::LocalToUtc("Europe/Zurich", winter), winter - 3600);
-  // Colombo is UTC+5:30 all year.
-  EXPECT_EQ(*tz::LocalToUtc("Asia/Colombo", local), local - 5 * 3600 - 1800);
-  EXPECT_EQ(*tz::LocalToUtc("UTC", local), local);
-  EXPECT_TRUE(tz::IsKnownZone("America/El_Salvador"));
-  EXPECT_FALSE(tz::IsKnownZone("../etc/passwd"));
-  EXPECT_FALSE(tz::IsKnownZone("Mars/Olympus"));
-  EXPECT_EQ(tz::LocalToUtc("Nope/Nope", 0).status().reason(), "events.unknown_time_zone");
 }
 
 }  // namespace

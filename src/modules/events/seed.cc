@@ -10,10 +10,11 @@
 #include <vector>
 
 #include "modules/events/directory.h"
-#include "modules/events/rules.h"
 #include "modules/events/service.h"
 #include "modules/events/store.h"
-#include "modules/identity/audit.h"
+#include "platform/audit.h"
+#include "platform/time/clock.h"
+#include "platform/time/date.h"
 
 namespace bsg::events {
 namespace {
@@ -1046,10 +1047,15 @@ Result<Plan> MakePlan(const registry::ClassIndex& countries) {
   return plan;
 }
 
-// Every day of [start, end].
+// Every day of [start, end] (dates of a stored event).
 std::vector<std::string> Days(const std::string& start, const std::string& end) {
   std::vector<std::string> out;
-  for (std::string d = start; d <= end; d = AddDays(d, 1)) out.push_back(d);
+  const auto first = time::Date::Parse(start);
+  const auto last = time::Date::Parse(end);
+  if (!first || !last) return out;
+  for (std::int64_t d = first->ToDays(); d <= last->ToDays(); ++d) {
+    out.push_back(time::Date::FromDays(d).ToString());
+  }
   return out;
 }
 
@@ -1057,7 +1063,7 @@ std::vector<std::string> Days(const std::string& start, const std::string& end) 
 
 Result<SeedSummary> SeedDemoEvents(db::Database& db) {
   SeedSummary summary;
-  const identity::AuditActor actor = identity::CliActor(kActor);
+  const AuditActor actor = CliActor(kActor);
   const EventStore& store = SqlEventStore();
 
   // ---- organizations and people (one transaction)
@@ -1066,7 +1072,7 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
     summary.people_created = summary.organizations_created = 0;
     BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
     BSG_ASSIGN_OR_RETURN(plan, MakePlan(countries));
-    const std::string now = NowTimestamp();
+    const std::string now = time::CurrentTimestamp();
     for (OrgSpec& org : plan.orgs) {
       BSG_ASSIGN_OR_RETURN(
           auto id, directory::OrganizationByName(tx, countries, org.name, org.iso2, false, now));
@@ -1074,9 +1080,9 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
         BSG_ASSIGN_OR_RETURN(
             id, directory::OrganizationByName(tx, countries, org.name, org.iso2, true, now));
         ++summary.organizations_created;
-        BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, actor, "organization", std::to_string(*id),
-                                                  "create", std::nullopt,
-                                                  json{{"name", org.name}, {"country", org.iso2}}));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, actor, "organization", std::to_string(*id), "create",
+                                        std::nullopt,
+                                        json{{"name", org.name}, {"country", org.iso2}}));
       }
       org.id = *id;
     }
@@ -1095,12 +1101,11 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
       n.gender = p.gender;
       BSG_ASSIGN_OR_RETURN(p.id, directory::CreatePerson(tx, countries, n, now));
       ++summary.people_created;
-      return identity::RecordAudit(tx, actor, "person", std::to_string(p.id), "create",
-                                   std::nullopt,
-                                   json{{"full_name", p.given + " " + p.family},
-                                        {"email", p.email},
-                                        {"country", p.iso2},
-                                        {"gender", p.gender}});
+      return RecordAudit(tx, actor, "person", std::to_string(p.id), "create", std::nullopt,
+                         json{{"full_name", p.given + " " + p.family},
+                              {"email", p.email},
+                              {"country", p.iso2},
+                              {"gender", p.gender}});
     };
     for (PersonSpec& p : plan.people) BSG_RETURN_IF_ERROR(ensure(p, plan.orgs[p.org].id));
     for (PersonSpec& p : plan.trainers) BSG_RETURN_IF_ERROR(ensure(p, std::nullopt));
@@ -1178,7 +1183,7 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
       BSG_ASSIGN_OR_RETURN(Event ev, store.FindEvent(tx, event_id));
       BSG_ASSIGN_OR_RETURN(auto existing, store.ListRegistrations(tx, event_id, std::nullopt));
       if (!existing.empty()) return Status::Ok();
-      const std::string now = NowTimestamp();
+      const std::string now = time::CurrentTimestamp();
       const std::vector<std::string> days = Days(ev.start_date, ev.end_date);
       struct Who {
         std::int64_t person;
@@ -1253,9 +1258,9 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
       BSG_RETURN_IF_ERROR(store.RecountPlaces(tx, event_id));
       summary.registrations_created += static_cast<int>(regs.size());
       summary.attendance_days += static_cast<int>(att.size());
-      return identity::RecordAudit(
-          tx, actor, "event", std::to_string(event_id), "seed_participants", std::nullopt,
-          json{{"registrations", regs.size()}, {"attendance_days", att.size()}});
+      return RecordAudit(tx, actor, "event", std::to_string(event_id), "seed_participants",
+                         std::nullopt,
+                         json{{"registrations", regs.size()}, {"attendance_days", att.size()}});
     });
     if (!s.ok()) return s.WithContext(spec.code);
   }

@@ -8,12 +8,20 @@
 #include "modules/events/service.h"
 #include "modules/events/stats.h"
 #include "modules/events/store.h"
+#include "modules/identity/audit.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg::events {
 namespace {
 
-class EventsSeedTest : public bsg::testing::DatabaseTest {};
+class EventsSeedTest : public bsg::testing::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    identity::RegisterAuditRecorder();
+  }
+};
 
 TEST_P(EventsSeedTest, ReproducesTheReportsNumbersAndIsIdempotent) {
   auto first = SeedDemoEvents(db());
@@ -32,23 +40,23 @@ TEST_P(EventsSeedTest, ReproducesTheReportsNumbersAndIsIdempotent) {
   EXPECT_GT(outcomes->by_year.at(2019).delegates_trained, 300);
   // Most trainees come from developing countries; unknown genders stay unknown.
   EXPECT_GT(*total.development.ShareOfKnown("developing"), 0.8);
-  EXPECT_GT(total.gender.Get(stats::kNotStated), 0);
+  EXPECT_GT(total.gender.Get(kNotStated), 0);
   EXPECT_GT(*total.gender.ShareOfKnown("female"), 0.3);
 
   // Since August 2019: nine regional group meetings and two forums held.
   const stats::Window since_aug{.since = "2019-08-01", .until = "2020-07-31"};
   auto rg = stats::ComputeGeography(db(), since_aug, EventKind::kRegionalGroupMeeting);
   ASSERT_TRUE(rg.ok());
-  EXPECT_EQ(rg->total.held, 9);
-  EXPECT_EQ(rg->total.planned, 1);
+  EXPECT_EQ(rg->figures.total.held, 9);
+  EXPECT_EQ(rg->figures.total.planned, 1);
   auto rsf = stats::ComputeGeography(db(), since_aug, EventKind::kRegionalStandardizationForum);
   ASSERT_TRUE(rsf.ok());
-  EXPECT_EQ(rsf->total.held, 2);
+  EXPECT_EQ(rsf->figures.total.held, 2);
   auto trainings = stats::ComputeGeography(db(), {.since = "2019-09-01", .until = "2020-07-31"},
                                            EventKind::kBsgTraining);
   ASSERT_TRUE(trainings.ok());
-  EXPECT_EQ(trainings->total.held, 7);  // Table 2's six held, and Entebbe
-  EXPECT_EQ(trainings->total.planned, 3);
+  EXPECT_EQ(trainings->figures.total.held, 7);  // Table 2's six held, and Entebbe
+  EXPECT_EQ(trainings->figures.total.planned, 3);
   auto participation = stats::ComputeParticipation(db(), since_aug);
   ASSERT_TRUE(participation.ok());
   EXPECT_GT(participation->attended_remote, 100);
@@ -93,8 +101,8 @@ TEST_P(EventsSeedTest, ReproducesTheReportsNumbersAndIsIdempotent) {
                     p.email = "extra.trainee@example.org";
                     p.country = "VU";  // Vanuatu: a 75th country
                     p.gender = "female";
-                    BSG_ASSIGN_OR_RETURN(person,
-                                         directory::CreatePerson(tx, countries, p, NowTimestamp()));
+                    BSG_ASSIGN_OR_RETURN(person, directory::CreatePerson(tx, countries, p,
+                                                                         time::CurrentTimestamp()));
                     return Status::Ok();
                   })
                   .ok());
@@ -112,7 +120,7 @@ TEST_P(EventsSeedTest, ReproducesTheReportsNumbersAndIsIdempotent) {
   ASSERT_TRUE(moved.ok());
   EXPECT_EQ(moved->total.delegates_trained, total.delegates_trained + 1);
   EXPECT_EQ(moved->total.countries, 75);
-  EXPECT_EQ(moved->total.organization.Get(stats::kNotStated), 1);
+  EXPECT_EQ(moved->total.organization.Get(kNotStated), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EventsSeedTest, bsg::testing::AllBackends(),

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "modules/events/rules.h"
+#include "platform/http/audit_actor.h"
+#include "platform/time/clock.h"
 
 namespace bsg::events {
 namespace {
@@ -25,23 +27,6 @@ Status Forbidden(std::string reason, std::string message) {
   return Status::PermissionDenied(std::move(reason), std::move(message));
 }
 
-// Runs `fn` in a transaction and returns the value it produced.
-template <typename T, typename Fn>
-Result<T> InTx(db::Database& db, const db::TxOptions& options, Fn fn) {
-  std::optional<T> out;
-  Status s = db.InTransaction(
-      [&](db::Transaction& tx) -> Status {
-        out.reset();
-        Result<T> r = fn(tx);
-        if (!r.ok()) return r.status();
-        out = std::move(r).value();
-        return Status::Ok();
-      },
-      options);
-  if (!s.ok()) return s;
-  return std::move(*out);
-}
-
 Result<Registration> FindRegistrationOf(db::Session& s, const EventStore& store,
                                         std::int64_t event_id, std::int64_t rid) {
   BSG_ASSIGN_OR_RETURN(Registration r, store.FindRegistration(s, rid));
@@ -55,7 +40,7 @@ Result<Registration> FindRegistrationOf(db::Session& s, const EventStore& store,
 
 Caller CallerFrom(const http::Request& request) {
   Caller c;
-  c.actor = identity::ActorFrom(request);
+  c.actor = http::ActorFrom(request);
   if (request.principal) {
     c.user_id = request.principal->user_id;
     c.roles = request.principal->roles;
@@ -66,7 +51,7 @@ Caller CallerFrom(const http::Request& request) {
 
 Caller SystemCaller(std::string what) {
   Caller c;
-  c.actor = identity::CliActor(std::move(what));
+  c.actor = CliActor(std::move(what));
   c.roles = {"officer"};
   return c;
 }
@@ -103,7 +88,7 @@ Status EventService::CheckReferences(db::Session& s, const Event& e, const Event
 }
 
 Result<Event> EventService::CreateEvent(const Caller& caller, Event e) {
-  return InTx<Event>(db_, {}, [&](db::Transaction& tx) -> Result<Event> {
+  return db::InTransactionResult<Event>(db_, {}, [&](db::Transaction& tx) -> Result<Event> {
     Event input = e;
     std::optional<Event> parent;
     if (input.parent_id) {
@@ -114,7 +99,8 @@ Result<Event> EventService::CreateEvent(const Caller& caller, Event e) {
         return p.status();
       }
     }
-    BSG_RETURN_IF_ERROR(ValidateEvent(input, parent ? &*parent : nullptr, TodayUtc()));
+    BSG_RETURN_IF_ERROR(
+        ValidateEvent(input, parent ? &*parent : nullptr, time::Today().ToString()));
     BSG_RETURN_IF_ERROR(CheckReferences(tx, input, parent ? &*parent : nullptr));
     if (input.code) {
       BSG_ASSIGN_OR_RETURN(auto same, store_.FindEventByCode(tx, *input.code));
@@ -123,17 +109,17 @@ Result<Event> EventService::CreateEvent(const Caller& caller, Event e) {
                                 {{"code", "is already used by event " + std::to_string(same->id)}});
       }
     }
-    const std::string now = NowTimestamp();
+    const std::string now = time::CurrentTimestamp();
     BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.InsertEvent(tx, input, now));
     BSG_ASSIGN_OR_RETURN(Event stored, store_.FindEvent(tx, id));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event", std::to_string(id),
-                                              "create", std::nullopt, AuditJson(stored)));
+    BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event", std::to_string(id), "create",
+                                    std::nullopt, AuditJson(stored)));
     return stored;
   });
 }
 
 Result<Event> EventService::UpdateEvent(const Caller& caller, std::int64_t id, const json& patch) {
-  return InTx<Event>(db_, kContended, [&](db::Transaction& tx) -> Result<Event> {
+  return db::InTransactionResult<Event>(db_, kContended, [&](db::Transaction& tx) -> Result<Event> {
     BSG_ASSIGN_OR_RETURN(Event before, store_.FindEvent(tx, id));
     BSG_ASSIGN_OR_RETURN(Event e, DecodeEvent(patch, before));
     e.id = id;
@@ -146,7 +132,7 @@ Result<Event> EventService::UpdateEvent(const Caller& caller, std::int64_t id, c
         return p.status();
       }
     }
-    BSG_RETURN_IF_ERROR(ValidateEvent(e, parent ? &*parent : nullptr, TodayUtc()));
+    BSG_RETURN_IF_ERROR(ValidateEvent(e, parent ? &*parent : nullptr, time::Today().ToString()));
     BSG_RETURN_IF_ERROR(CheckReferences(tx, e, parent ? &*parent : nullptr));
     Status::Fields f;
     if (e.capacity_in_person && *e.capacity_in_person < before.taken_in_person) {
@@ -180,54 +166,55 @@ Result<Event> EventService::UpdateEvent(const Caller& caller, std::int64_t id, c
                               child.start_date + " to " + child.end_date}});
       }
     }
-    const std::string now = NowTimestamp();
+    const std::string now = time::CurrentTimestamp();
     BSG_RETURN_IF_ERROR(store_.UpdateEvent(tx, e, now));
     BSG_ASSIGN_OR_RETURN(Event after, store_.FindEvent(tx, id));
     BSG_RETURN_IF_ERROR(PromoteWaiting(tx, caller, after, ParticipationMode::kInPerson, now));
     BSG_RETURN_IF_ERROR(PromoteWaiting(tx, caller, after, ParticipationMode::kRemote, now));
     BSG_ASSIGN_OR_RETURN(after, store_.FindEvent(tx, id));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event", std::to_string(id),
-                                              "update", AuditJson(before), AuditJson(after)));
+    BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event", std::to_string(id), "update",
+                                    AuditJson(before), AuditJson(after)));
     return after;
   });
 }
 
 Result<Event> EventService::GetEvent(std::int64_t id) {
-  return InTx<Event>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Event> {
+  return db::InTransactionResult<Event>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Event> {
     return store_.FindEvent(tx, id);
   });
 }
 
 Result<std::vector<Event>> EventService::ListEvents(const EventFilter& filter) {
   using Events = std::vector<Event>;
-  return InTx<Events>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Events> {
-    EventFilter f = filter;
-    if (f.region) {  // filtered here: the region comes from the registry
-      f.limit = 100000;
-      f.offset = 0;
-    }
-    BSG_ASSIGN_OR_RETURN(Events events, store_.ListEvents(tx, f));
-    if (!filter.region) return events;
-    BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
-    Events out;
-    int skipped = 0;
-    for (Event& e : events) {
-      if (!e.country) continue;
-      const registry::Country* c = countries.Find(*e.country);
-      if (!c || c->region != *filter.region) continue;
-      if (skipped++ < filter.offset) continue;
-      if (static_cast<int>(out.size()) >= filter.limit) break;
-      out.push_back(std::move(e));
-    }
-    return out;
-  });
+  return db::InTransactionResult<Events>(
+      db_, kReadOnly, [&](db::Transaction& tx) -> Result<Events> {
+        EventFilter f = filter;
+        if (f.region) {  // filtered here: the region comes from the registry
+          f.limit = 100000;
+          f.offset = 0;
+        }
+        BSG_ASSIGN_OR_RETURN(Events events, store_.ListEvents(tx, f));
+        if (!filter.region) return events;
+        BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+        Events out;
+        int skipped = 0;
+        for (Event& e : events) {
+          if (!e.country) continue;
+          const registry::Country* c = countries.Find(*e.country);
+          if (!c || c->region != *filter.region) continue;
+          if (skipped++ < filter.offset) continue;
+          if (static_cast<int>(out.size()) >= filter.limit) break;
+          out.push_back(std::move(e));
+        }
+        return out;
+      });
 }
 
 Result<std::vector<Event>> EventService::Children(std::int64_t id) {
   using Events = std::vector<Event>;
-  return InTx<Events>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Events> {
-    return store_.ListChildren(tx, id);
-  });
+  return db::InTransactionResult<Events>(
+      db_, kReadOnly,
+      [&](db::Transaction& tx) -> Result<Events> { return store_.ListChildren(tx, id); });
 }
 
 Result<PersonInfo> EventService::PersonOfCaller(db::Session& s, const Caller& caller) {
@@ -255,7 +242,7 @@ Result<std::optional<Registration>> EventService::MyRegistration(const Caller& c
                                                                  std::int64_t event_id) {
   using Out = std::optional<Registration>;
   if (!caller.user_id) return Out();
-  return InTx<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
+  return db::InTransactionResult<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
     BSG_ASSIGN_OR_RETURN(auto person, directory::PersonByUserId(tx, *caller.user_id));
     if (!person) return Out();
     return store_.FindRegistrationOfPerson(tx, event_id, person->id);
@@ -270,7 +257,7 @@ Result<EventView> EventService::ViewFor(const Caller& caller, const Event& e) {
 Result<std::vector<EventView>> EventService::ViewsFor(const Caller& caller,
                                                       const std::vector<Event>& events) {
   using Views = std::vector<EventView>;
-  return InTx<Views>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Views> {
+  return db::InTransactionResult<Views>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Views> {
     Views views;
     BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
     std::optional<PersonInfo> me;
@@ -312,160 +299,166 @@ Status EventService::PromoteWaiting(db::Session& s, const Caller& caller, const 
     promoted.status = RegistrationStatus::kRegistered;
     promoted.waitlist_position.reset();
     BSG_RETURN_IF_ERROR(store_.UpdateRegistration(s, promoted, now));
-    BSG_RETURN_IF_ERROR(
-        identity::RecordAudit(s, caller.actor, "event_registration", std::to_string(promoted.id),
-                              "promote", EncodeRegistration(*next), EncodeRegistration(promoted)));
+    BSG_RETURN_IF_ERROR(RecordAudit(s, caller.actor, "event_registration",
+                                    std::to_string(promoted.id), "promote",
+                                    EncodeRegistration(*next), EncodeRegistration(promoted)));
   }
 }
 
 Result<Registration> EventService::Register(const Caller& caller, std::int64_t event_id,
                                             const RegistrationInput& input) {
-  return InTx<Registration>(db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
-    BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
-    std::int64_t person_id = 0;
-    if (input.person_id && caller.IsOfficer()) {
-      BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, *input.person_id));
-      if (!person) {
-        return Status::Unprocessable("events.invalid", "no such person",
-                                     {{"person_id", "is not a known person"}});
-      }
-      person_id = person->id;
-    } else {
-      BSG_ASSIGN_OR_RETURN(PersonInfo me, PersonOfCaller(tx, caller));
-      if (input.person_id && *input.person_id != me.id) {
-        return Forbidden("events.register_others",
-                         "only officers register other people; register yourself");
-      }
-      person_id = me.id;
-    }
-    BSG_RETURN_IF_ERROR(CheckCanRegister(e, input.mode, caller.IsOfficer()));
-    BSG_ASSIGN_OR_RETURN(auto existing, store_.FindRegistrationOfPerson(tx, event_id, person_id));
-    if (existing && existing->status != RegistrationStatus::kCancelled) {
-      return Status::Conflict("events.already_registered",
-                              "this person is already registered for the event (" +
-                                  std::string(Name(existing->status)) + ")",
-                              {{"person_id", "already registered"}});
-    }
-    const std::string now = NowTimestamp();
-    Registration r = existing ? *existing : Registration();
-    r.event_id = event_id;
-    r.person_id = person_id;
-    r.mode = input.mode;
-    r.role = input.role;
-    r.approved_by.reset();
-    r.approved_at.reset();
-    BSG_ASSIGN_OR_RETURN(bool took, store_.TakePlace(tx, event_id, input.mode));
-    if (took) {
-      r.status = RegistrationStatus::kRegistered;
-      r.waitlist_position.reset();
-    } else {
-      r.status = RegistrationStatus::kWaitlisted;
-      BSG_ASSIGN_OR_RETURN(r.waitlist_position, store_.NextWaitlistPosition(tx, event_id));
-    }
-    if (existing) {
-      BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
-    } else {
-      BSG_ASSIGN_OR_RETURN(r.id, store_.InsertRegistration(tx, r, caller.user_id, now));
-    }
-    BSG_ASSIGN_OR_RETURN(Registration stored, store_.FindRegistration(tx, r.id));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(
-        tx, caller.actor, "event_registration", std::to_string(stored.id), "register",
-        existing ? std::optional<json>(EncodeRegistration(*existing)) : std::nullopt,
-        EncodeRegistration(stored)));
-    return stored;
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
+        BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
+        std::int64_t person_id = 0;
+        if (input.person_id && caller.IsOfficer()) {
+          BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, *input.person_id));
+          if (!person) {
+            return Status::Unprocessable("events.invalid", "no such person",
+                                         {{"person_id", "is not a known person"}});
+          }
+          person_id = person->id;
+        } else {
+          BSG_ASSIGN_OR_RETURN(PersonInfo me, PersonOfCaller(tx, caller));
+          if (input.person_id && *input.person_id != me.id) {
+            return Forbidden("events.register_others",
+                             "only officers register other people; register yourself");
+          }
+          person_id = me.id;
+        }
+        BSG_RETURN_IF_ERROR(CheckCanRegister(e, input.mode, caller.IsOfficer()));
+        BSG_ASSIGN_OR_RETURN(auto existing,
+                             store_.FindRegistrationOfPerson(tx, event_id, person_id));
+        if (existing && existing->status != RegistrationStatus::kCancelled) {
+          return Status::Conflict("events.already_registered",
+                                  "this person is already registered for the event (" +
+                                      std::string(Name(existing->status)) + ")",
+                                  {{"person_id", "already registered"}});
+        }
+        const std::string now = time::CurrentTimestamp();
+        Registration r = existing ? *existing : Registration();
+        r.event_id = event_id;
+        r.person_id = person_id;
+        r.mode = input.mode;
+        r.role = input.role;
+        r.approved_by.reset();
+        r.approved_at.reset();
+        BSG_ASSIGN_OR_RETURN(bool took, store_.TakePlace(tx, event_id, input.mode));
+        if (took) {
+          r.status = RegistrationStatus::kRegistered;
+          r.waitlist_position.reset();
+        } else {
+          r.status = RegistrationStatus::kWaitlisted;
+          BSG_ASSIGN_OR_RETURN(r.waitlist_position, store_.NextWaitlistPosition(tx, event_id));
+        }
+        if (existing) {
+          BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
+        } else {
+          BSG_ASSIGN_OR_RETURN(r.id, store_.InsertRegistration(tx, r, caller.user_id, now));
+        }
+        BSG_ASSIGN_OR_RETURN(Registration stored, store_.FindRegistration(tx, r.id));
+        BSG_RETURN_IF_ERROR(RecordAudit(
+            tx, caller.actor, "event_registration", std::to_string(stored.id), "register",
+            existing ? std::optional<json>(EncodeRegistration(*existing)) : std::nullopt,
+            EncodeRegistration(stored)));
+        return stored;
+      });
 }
 
 Result<Registration> EventService::Cancel(const Caller& caller, std::int64_t event_id,
                                           std::int64_t rid) {
-  return InTx<Registration>(db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
-    BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
-    BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
-    if (!caller.IsOfficer()) {
-      BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, before.person_id));
-      const bool own =
-          person && person->user_id && caller.user_id && *person->user_id == *caller.user_id;
-      const bool focal = caller.Has("focal_point") && person && person->country && caller.country &&
-                         *person->country == *caller.country;
-      if (!own && !focal) {
-        return Forbidden("events.not_your_registration",
-                         "only the person, their focal point or an officer can cancel this");
-      }
-    }
-    BSG_RETURN_IF_ERROR(
-        CheckTransition(e, before.status, RegistrationStatus::kCancelled, TodayUtc()));
-    const std::string now = NowTimestamp();
-    Registration r = before;
-    r.status = RegistrationStatus::kCancelled;
-    r.waitlist_position.reset();
-    BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
-    if (HoldsPlace(before.status)) {
-      BSG_RETURN_IF_ERROR(store_.ReleasePlace(tx, event_id, before.mode));
-    }
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event_registration",
-                                              std::to_string(rid), "cancel",
-                                              EncodeRegistration(before), EncodeRegistration(r)));
-    if (HoldsPlace(before.status)) {
-      BSG_RETURN_IF_ERROR(PromoteWaiting(tx, caller, e, before.mode, now));
-    }
-    return store_.FindRegistration(tx, rid);
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
+        BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
+        BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
+        if (!caller.IsOfficer()) {
+          BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, before.person_id));
+          const bool own =
+              person && person->user_id && caller.user_id && *person->user_id == *caller.user_id;
+          const bool focal = caller.Has("focal_point") && person && person->country &&
+                             caller.country && *person->country == *caller.country;
+          if (!own && !focal) {
+            return Forbidden("events.not_your_registration",
+                             "only the person, their focal point or an officer can cancel this");
+          }
+        }
+        BSG_RETURN_IF_ERROR(CheckTransition(e, before.status, RegistrationStatus::kCancelled,
+                                            time::Today().ToString()));
+        const std::string now = time::CurrentTimestamp();
+        Registration r = before;
+        r.status = RegistrationStatus::kCancelled;
+        r.waitlist_position.reset();
+        BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
+        if (HoldsPlace(before.status)) {
+          BSG_RETURN_IF_ERROR(store_.ReleasePlace(tx, event_id, before.mode));
+        }
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event_registration", std::to_string(rid),
+                                        "cancel", EncodeRegistration(before),
+                                        EncodeRegistration(r)));
+        if (HoldsPlace(before.status)) {
+          BSG_RETURN_IF_ERROR(PromoteWaiting(tx, caller, e, before.mode, now));
+        }
+        return store_.FindRegistration(tx, rid);
+      });
 }
 
 Result<Registration> EventService::Approve(const Caller& caller, std::int64_t event_id,
                                            std::int64_t rid) {
-  return InTx<Registration>(db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
-    BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
-    BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
-    if (!caller.IsOfficer()) {
-      BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, before.person_id));
-      const bool focal = caller.Has("focal_point") && person && person->country && caller.country &&
-                         *person->country == *caller.country;
-      if (!focal) {
-        return Forbidden("events.not_your_country",
-                         "only the focal point of the delegate's country (or an officer) can "
-                         "approve this registration");
-      }
-    }
-    BSG_RETURN_IF_ERROR(
-        CheckTransition(e, before.status, RegistrationStatus::kApproved, TodayUtc()));
-    Registration r = before;
-    r.status = RegistrationStatus::kApproved;
-    r.approved_by = caller.user_id;
-    const std::string now = NowTimestamp();
-    r.approved_at = now;
-    BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event_registration",
-                                              std::to_string(rid), "approve",
-                                              EncodeRegistration(before), EncodeRegistration(r)));
-    return store_.FindRegistration(tx, rid);
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
+        BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
+        BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
+        if (!caller.IsOfficer()) {
+          BSG_ASSIGN_OR_RETURN(auto person, directory::PersonById(tx, before.person_id));
+          const bool focal = caller.Has("focal_point") && person && person->country &&
+                             caller.country && *person->country == *caller.country;
+          if (!focal) {
+            return Forbidden("events.not_your_country",
+                             "only the focal point of the delegate's country (or an officer) can "
+                             "approve this registration");
+          }
+        }
+        BSG_RETURN_IF_ERROR(CheckTransition(e, before.status, RegistrationStatus::kApproved,
+                                            time::Today().ToString()));
+        Registration r = before;
+        r.status = RegistrationStatus::kApproved;
+        r.approved_by = caller.user_id;
+        const std::string now = time::CurrentTimestamp();
+        r.approved_at = now;
+        BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event_registration", std::to_string(rid),
+                                        "approve", EncodeRegistration(before),
+                                        EncodeRegistration(r)));
+        return store_.FindRegistration(tx, rid);
+      });
 }
 
 Result<Registration> EventService::MarkNoShow(const Caller& caller, std::int64_t event_id,
                                               std::int64_t rid) {
-  return InTx<Registration>(db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
-    BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
-    BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
-    if (!caller.IsOfficer()) {
-      return Forbidden("events.officers_only", "only officers record attendance");
-    }
-    BSG_RETURN_IF_ERROR(CheckTransition(e, before.status, RegistrationStatus::kNoShow, TodayUtc()));
-    Registration r = before;
-    r.status = RegistrationStatus::kNoShow;
-    const std::string now = NowTimestamp();
-    BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event_registration",
-                                              std::to_string(rid), "no_show",
-                                              EncodeRegistration(before), EncodeRegistration(r)));
-    return store_.FindRegistration(tx, rid);
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
+        BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
+        BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
+        if (!caller.IsOfficer()) {
+          return Forbidden("events.officers_only", "only officers record attendance");
+        }
+        BSG_RETURN_IF_ERROR(CheckTransition(e, before.status, RegistrationStatus::kNoShow,
+                                            time::Today().ToString()));
+        Registration r = before;
+        r.status = RegistrationStatus::kNoShow;
+        const std::string now = time::CurrentTimestamp();
+        BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event_registration", std::to_string(rid),
+                                        "no_show", EncodeRegistration(before),
+                                        EncodeRegistration(r)));
+        return store_.FindRegistration(tx, rid);
+      });
 }
 
 Result<std::vector<Registration>> EventService::Registrations(
     std::int64_t event_id, std::optional<RegistrationStatus> status) {
   using Out = std::vector<Registration>;
-  return InTx<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
+  return db::InTransactionResult<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
     BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
     (void)e;
     return store_.ListRegistrations(tx, event_id, status);
@@ -473,14 +466,15 @@ Result<std::vector<Registration>> EventService::Registrations(
 }
 
 Result<Registration> EventService::GetRegistration(std::int64_t event_id, std::int64_t rid) {
-  return InTx<Registration>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Registration> {
-    return FindRegistrationOf(tx, store_, event_id, rid);
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kReadOnly, [&](db::Transaction& tx) -> Result<Registration> {
+        return FindRegistrationOf(tx, store_, event_id, rid);
+      });
 }
 
 Result<std::vector<Attendance>> EventService::AttendanceOf(std::int64_t rid) {
   using Out = std::vector<Attendance>;
-  return InTx<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
+  return db::InTransactionResult<Out>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Out> {
     return store_.ListAttendance(tx, rid);
   });
 }
@@ -490,7 +484,7 @@ Result<std::vector<Attendance>> EventService::AttendanceOf(std::int64_t rid) {
 Result<AttendanceOutcome> EventService::RecordAttendance(const Caller& caller,
                                                          std::int64_t event_id, std::int64_t rid,
                                                          Attendance a) {
-  return InTx<AttendanceOutcome>(
+  return db::InTransactionResult<AttendanceOutcome>(
       db_, kContended, [&](db::Transaction& tx) -> Result<AttendanceOutcome> {
         BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
         BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
@@ -507,7 +501,7 @@ Result<AttendanceOutcome> EventService::RecordAttendance(const Caller& caller,
           }
         }
         a.registration_id = rid;
-        BSG_RETURN_IF_ERROR(CheckAttendance(e, before, a, TodayUtc()));
+        BSG_RETURN_IF_ERROR(CheckAttendance(e, before, a, time::Today().ToString()));
         AttendanceOutcome out;
         BSG_ASSIGN_OR_RETURN(auto existing, store_.FindAttendance(tx, rid, a.day));
         if (existing) {
@@ -517,7 +511,7 @@ Result<AttendanceOutcome> EventService::RecordAttendance(const Caller& caller,
           return out;
         }
         a.recorded_by = caller.user_id;
-        a.recorded_at = NowTimestamp();
+        a.recorded_at = time::CurrentTimestamp();
         BSG_ASSIGN_OR_RETURN(a.id, store_.InsertAttendance(tx, a));
         BSG_ASSIGN_OR_RETURN(std::int64_t days, store_.CountAttendance(tx, rid));
         Registration r = before;
@@ -525,7 +519,7 @@ Result<AttendanceOutcome> EventService::RecordAttendance(const Caller& caller,
         if (r.status != before.status) {
           BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, a.recorded_at));
         }
-        BSG_RETURN_IF_ERROR(identity::RecordAudit(
+        BSG_RETURN_IF_ERROR(RecordAudit(
             tx, caller.actor, "event_attendance", std::to_string(a.id), "record", std::nullopt,
             json{{"attendance", EncodeAttendance(a)}, {"registration_status", Name(r.status)}}));
         out.attendance = a;
@@ -537,26 +531,27 @@ Result<AttendanceOutcome> EventService::RecordAttendance(const Caller& caller,
 
 Result<Registration> EventService::RemoveAttendance(const Caller& caller, std::int64_t event_id,
                                                     std::int64_t rid, const std::string& day) {
-  return InTx<Registration>(db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
-    if (!caller.IsOfficer()) return Forbidden("events.officers_only", "officers only");
-    BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
-    BSG_ASSIGN_OR_RETURN(auto existing, store_.FindAttendance(tx, rid, day));
-    if (!existing) {
-      return Status::NotFound("events.attendance_not_found", "no attendance recorded that day");
-    }
-    BSG_RETURN_IF_ERROR(store_.DeleteAttendance(tx, existing->id));
-    BSG_ASSIGN_OR_RETURN(std::int64_t days, store_.CountAttendance(tx, rid));
-    Registration r = before;
-    r.status = StatusAfterAttendance(before, days);
-    const std::string now = NowTimestamp();
-    if (r.status != before.status) BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
-    BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, caller.actor, "event_attendance",
-                                              std::to_string(existing->id), "remove",
-                                              json{{"attendance", EncodeAttendance(*existing)},
-                                                   {"registration_status", Name(before.status)}},
-                                              json{{"registration_status", Name(r.status)}}));
-    return store_.FindRegistration(tx, rid);
-  });
+  return db::InTransactionResult<Registration>(
+      db_, kContended, [&](db::Transaction& tx) -> Result<Registration> {
+        if (!caller.IsOfficer()) return Forbidden("events.officers_only", "officers only");
+        BSG_ASSIGN_OR_RETURN(Registration before, FindRegistrationOf(tx, store_, event_id, rid));
+        BSG_ASSIGN_OR_RETURN(auto existing, store_.FindAttendance(tx, rid, day));
+        if (!existing) {
+          return Status::NotFound("events.attendance_not_found", "no attendance recorded that day");
+        }
+        BSG_RETURN_IF_ERROR(store_.DeleteAttendance(tx, existing->id));
+        BSG_ASSIGN_OR_RETURN(std::int64_t days, store_.CountAttendance(tx, rid));
+        Registration r = before;
+        r.status = StatusAfterAttendance(before, days);
+        const std::string now = time::CurrentTimestamp();
+        if (r.status != before.status) BSG_RETURN_IF_ERROR(store_.UpdateRegistration(tx, r, now));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "event_attendance",
+                                        std::to_string(existing->id), "remove",
+                                        json{{"attendance", EncodeAttendance(*existing)},
+                                             {"registration_status", Name(before.status)}},
+                                        json{{"registration_status", Name(r.status)}}));
+        return store_.FindRegistration(tx, rid);
+      });
 }
 
 }  // namespace bsg::events

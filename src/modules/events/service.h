@@ -25,7 +25,7 @@
 #include "modules/events/model.h"
 #include "modules/events/rules.h"
 #include "modules/events/store.h"
-#include "modules/identity/audit.h"
+#include "platform/audit.h"
 #include "platform/db/database.h"
 #include "platform/http/request.h"
 #include "platform/status.h"
@@ -35,7 +35,7 @@ namespace bsg::events {
 
 // Who is acting, with what authority.
 struct Caller {
-  identity::AuditActor actor;
+  AuditActor actor;
   std::optional<std::int64_t> user_id;
   std::set<std::string> roles;
   std::optional<std::string> country;  // a focal point's country

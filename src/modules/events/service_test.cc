@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "modules/events/directory.h"
-#include "modules/events/rules.h"
 #include "modules/events/stats.h"
 #include "modules/events/store.h"
+#include "modules/identity/audit.h"
 #include "platform/tabular/csv.h"
 #include "platform/tabular/xlsx.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg::events {
@@ -23,6 +24,11 @@ using nlohmann::json;
 
 class EventServiceTest : public bsg::testing::DatabaseTest {
  protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    identity::RegisterAuditRecorder();
+  }
+
   db::Options DatabaseOptions() const override {
     db::Options o;
     o.pool_size = 12;
@@ -30,6 +36,17 @@ class EventServiceTest : public bsg::testing::DatabaseTest {
   }
 
   // A made-up person in `country` (an organization per country when `org` is set).
+  // Registers `person` for `e` in person and checks them in on its first day.
+  void Attend(const Event& e, std::int64_t person) {
+    auto r = Register(e.id, person);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    Attendance a;
+    a.day = e.start_date;
+    a.mode = ParticipationMode::kInPerson;
+    a.source = AttendanceSource::kCheckin;
+    ASSERT_TRUE(service().RecordAttendance(SystemCaller("test"), e.id, r->id, a).ok());
+  }
+
   std::int64_t Person(const std::string& email, const std::string& country = "KE",
                       const std::string& gender = "female", bool org = true) {
     std::int64_t id = 0;
@@ -42,11 +59,11 @@ class EventServiceTest : public bsg::testing::DatabaseTest {
       p.country = country;
       p.gender = gender;
       if (org) {
-        BSG_ASSIGN_OR_RETURN(p.organization_id,
-                             directory::OrganizationByName(tx, countries, "Org of " + country,
-                                                           country, true, NowTimestamp()));
+        BSG_ASSIGN_OR_RETURN(p.organization_id, directory::OrganizationByName(
+                                                    tx, countries, "Org of " + country, country,
+                                                    true, time::CurrentTimestamp()));
       }
-      BSG_ASSIGN_OR_RETURN(id, directory::CreatePerson(tx, countries, p, NowTimestamp()));
+      BSG_ASSIGN_OR_RETURN(id, directory::CreatePerson(tx, countries, p, time::CurrentTimestamp()));
       return Status::Ok();
     });
     EXPECT_TRUE(s.ok()) << s.ToString();
@@ -480,24 +497,15 @@ TEST_P(EventServiceTest, TrainingOutcomesUseClassesAsOfTheTrainingDate) {
                     p.given_name = "No";
                     p.family_name = "Country";
                     p.email = "nocountry@example.org";
-                    BSG_ASSIGN_OR_RETURN(nowhere,
-                                         directory::CreatePerson(tx, countries, p, NowTimestamp()));
+                    BSG_ASSIGN_OR_RETURN(nowhere, directory::CreatePerson(
+                                                      tx, countries, p, time::CurrentTimestamp()));
                     return Status::Ok();
                   })
                   .ok());
-  auto attend = [&](const Event& e, std::int64_t person) {
-    auto r = Register(e.id, person);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    Attendance a;
-    a.day = e.start_date;
-    a.mode = ParticipationMode::kInPerson;
-    a.source = AttendanceSource::kCheckin;
-    ASSERT_TRUE(service().RecordAttendance(SystemCaller("test"), e.id, r->id, a).ok());
-  };
-  attend(t1, af);
-  attend(t1, ch);
-  attend(t1, nowhere);
-  attend(t2, af);                     // trained twice: counted once
+  Attend(t1, af);
+  Attend(t1, ch);
+  Attend(t1, nowhere);
+  Attend(t2, af);                     // trained twice: counted once
   auto r = Register(t2.id, unknown);  // registered, never attended
   ASSERT_TRUE(r.ok());
 
@@ -510,12 +518,12 @@ TEST_P(EventServiceTest, TrainingOutcomesUseClassesAsOfTheTrainingDate) {
   EXPECT_EQ(t.trainings, 2);
   EXPECT_EQ(t.development.Get("developing"), 1);
   EXPECT_EQ(t.development.Get("developed"), 1);
-  EXPECT_EQ(t.development.Get(stats::kNotStated), 1);
+  EXPECT_EQ(t.development.Get(kNotStated), 1);
   EXPECT_EQ(t.ldc.Get("ldc"), 1);
   EXPECT_DOUBLE_EQ(*t.ldc.ShareOfKnown("ldc"), 0.5);
   EXPECT_EQ(t.gender.Get("female"), 1);
-  EXPECT_EQ(t.gender.Get(stats::kNotStated), 1);
-  EXPECT_EQ(t.organization.Get(stats::kNotStated), 1);
+  EXPECT_EQ(t.gender.Get(kNotStated), 1);
+  EXPECT_EQ(t.organization.Get(kNotStated), 1);
   ASSERT_EQ(out->by_year.size(), 2u);
   EXPECT_EQ(out->by_year.at(2019).delegates_trained, 3);
   EXPECT_EQ(out->by_year.at(2020).delegates_trained, 1);
@@ -531,14 +539,57 @@ TEST_P(EventServiceTest, TrainingOutcomesUseClassesAsOfTheTrainingDate) {
   // Geography and participation.
   auto geo = stats::ComputeGeography(db(), {}, EventKind::kBsgTraining);
   ASSERT_TRUE(geo.ok());
-  EXPECT_EQ(geo->total.held, 2);
-  EXPECT_EQ(geo->regions.at("EUR").held, 2);
+  EXPECT_EQ(geo->figures.total.held, 2);
+  EXPECT_EQ(geo->figures.regions.at("EUR").held, 2);
   auto part = stats::ComputeParticipation(db(), {});
   ASSERT_TRUE(part.ok());
   EXPECT_EQ(part->attended_in_person, 4);
   ASSERT_EQ(part->months.size(), 2u);
   EXPECT_EQ(part->months[0].month, "2019-10");
   EXPECT_EQ(part->months[0].in_person, 3);
+  ASSERT_FALSE(part->events.empty());
+  EXPECT_EQ(part->events[0].event_id, t1.id);
+  EXPECT_EQ(part->events[0].registered_in_person, 3);
+  EXPECT_EQ(part->events[0].attended, 3);
+}
+
+TEST_P(EventServiceTest,
+       TrainingOutcomesCountAMergedPersonOnceAndAnUnclassifiedCountryAsNotStated) {
+  Event t1 = Create(Training("2019-10-22"));
+  Event t2 = Create(Training("2020-03-16"));
+  const std::int64_t af = Person("af@example.org", "AF", "female");
+  const std::int64_t duplicate = Person("af.other@example.org", "KE", "male");
+  const std::int64_t ch = Person("ch@example.org", "CH", "male");
+  Attend(t1, af);
+  Attend(t1, duplicate);  // the same delegate under a second record, at the same training
+  Attend(t2, duplicate);
+  Attend(t1, ch);
+  auto before = stats::ComputeTrainingOutcomes(db(), {});
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ(before->total.delegates_trained, 3);
+
+  // The second record is merged into the first; its registrations stay where they are (the
+  // first already holds a registration for t1), and it counts as the survivor, once.
+  ASSERT_TRUE(db().Exec("UPDATE person SET merged_into = ? WHERE id = ?", {af, duplicate}).ok());
+  auto after = stats::ComputeTrainingOutcomes(db(), {});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total.delegates_trained, 2);
+  EXPECT_EQ(after->total.gender.Get("female"), 1);  // the survivor's gender
+  EXPECT_EQ(after->total.gender.Get("male"), 1);
+  EXPECT_EQ(after->total.countries, 2);  // AF and CH; not KE
+  EXPECT_EQ(after->by_year.at(2019).delegates_trained, 2);
+  EXPECT_EQ(after->by_year.at(2020).delegates_trained, 1);
+  EXPECT_EQ(after->by_year.at(2020).development.Get("developing"), 1);
+
+  // A country whose development class is not recorded is not stated, never developed.
+  EXPECT_EQ(after->total.development.Get("developed"), 1);
+  ASSERT_TRUE(db().Exec("DELETE FROM country_class WHERE iso2 = 'CH'", {}).ok());
+  after = stats::ComputeTrainingOutcomes(db(), {});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total.development.Get("developed"), 0);
+  EXPECT_EQ(after->total.development.Get(kNotStated), 1);
+  EXPECT_EQ(after->total.development.Get("developing"), 1);
+  EXPECT_EQ(after->total.countries, 2);  // the country is still stated
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EventServiceTest, bsg::testing::AllBackends(),

@@ -28,30 +28,6 @@
 
 namespace bsg::events {
 
-// A registration with its event's dates and kind, for statistics and per-person views.
-struct AttendanceFact {
-  std::int64_t event_id = 0;
-  EventKind kind = EventKind::kOtherForum;
-  std::string start_date;
-  std::string end_date;
-  std::int64_t registration_id = 0;
-  std::int64_t person_id = 0;
-  ParticipationMode registration_mode = ParticipationMode::kInPerson;
-  RegistrationRole role = RegistrationRole::kDelegate;
-  RegistrationStatus status = RegistrationStatus::kRegistered;
-  std::int64_t days_in_person = 0;       // attendance days recorded in person
-  std::int64_t days_remote = 0;          // attendance days recorded remotely
-  std::optional<std::string> first_day;  // the first attendance day (YYYY-MM-DD)
-};
-
-// One attendance day with its event (participation per month).
-struct AttendanceDay {
-  std::int64_t event_id = 0;
-  std::int64_t person_id = 0;
-  std::string day;
-  ParticipationMode mode = ParticipationMode::kInPerson;
-};
-
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -136,16 +112,28 @@ class EventStore {
   virtual Status MovePersonRegistrations(db::Session& s, std::int64_t from,
                                          std::int64_t into) const = 0;
 
-  // ---- statistics
-  // One fact per registration of events of `kind` (any kind when nullopt) whose dates overlap
-  // [since, until] (either bound optional), cancelled and waitlisted ones excluded.
-  virtual Result<std::vector<AttendanceFact>> ListAttendanceFacts(
-      db::Session& s, std::optional<EventKind> kind, const std::optional<std::string>& since,
-      const std::optional<std::string>& until) const = 0;
-  // Every attendance day within [since, until].
-  virtual Result<std::vector<AttendanceDay>> ListAttendanceDays(
-      db::Session& s, const std::optional<std::string>& since,
-      const std::optional<std::string>& until) const = 0;
+  // ---- bulk loading for generated data (bsg seed --synthetic): rows written as given, ids
+  // chosen by the caller, in the caller's transaction, no rules checked, no audit. The caller
+  // picks ids above the Max*Id values, loads in batches of its choosing (events before their
+  // registrations, registrations before their attendance days), then calls RecountPlacesAbove
+  // and AdvanceIdSequences.
+  // The largest id in use (0 when there is none).
+  virtual Result<std::int64_t> MaxEventId(db::Session& s) const = 0;
+  virtual Result<std::int64_t> MaxRegistrationId(db::Session& s) const = 0;
+  virtual Result<std::int64_t> MaxAttendanceId(db::Session& s) const = 0;
+  // Every stored field of each event (id, counters, sequence and timestamps included) and its
+  // groups (group_ids).
+  virtual Status BulkLoadEvents(db::Session& s, const std::vector<Event>& events) const = 0;
+  // Registrations with their ids and timestamps (created_by is left empty).
+  virtual Status BulkLoadRegistrations(db::Session& s,
+                                       const std::vector<Registration>& rows) const = 0;
+  virtual Status BulkLoadAttendance(db::Session& s, const std::vector<Attendance>& rows) const = 0;
+  // Recounts the place counters from the registrations (as RecountPlaces) of every event whose
+  // id is above `after_id`.
+  virtual Status RecountPlacesAbove(db::Session& s, std::int64_t after_id) const = 0;
+  // Moves the event, registration and attendance id sequences past the largest ids
+  // (PostgreSQL); nothing on SQLite, where the next id already follows the largest.
+  virtual Status AdvanceIdSequences(db::Session& s) const = 0;
 };
 
 // The SQL implementation (SQLite and PostgreSQL). The returned store is stateless and shared.

@@ -5,8 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "modules/events/rules.h"
 #include "modules/events/store.h"
+#include "platform/text.h"
+#include "platform/time/date.h"
 
 namespace bsg::events {
 namespace {
@@ -128,26 +129,30 @@ constexpr std::string_view kMovePersonRegistrations =
     "UPDATE event_registration SET person_id = ? WHERE person_id = ? AND event_id NOT IN "
     "(SELECT event_id FROM event_registration WHERE person_id = ?)";
 
-// Statistics: one row per active registration of the events in a window, with its attendance.
-constexpr std::string_view kSelectAttendanceFacts =
-    "SELECT e.id, e.kind, e.start_date, e.end_date, r.id, r.person_id, r.mode, r.status, "
-    "(SELECT COUNT(*) FROM event_attendance a WHERE a.registration_id = r.id AND "
-    "a.mode = 'in_person'), "
-    "(SELECT COUNT(*) FROM event_attendance a WHERE a.registration_id = r.id AND "
-    "a.mode = 'remote'), "
-    "(SELECT MIN(a.day) FROM event_attendance a WHERE a.registration_id = r.id), r.role "
-    "FROM event_registration r JOIN event e ON e.id = r.event_id "
-    "WHERE r.status NOT IN ('cancelled', 'waitlisted') AND e.status <> 'cancelled' "
-    "AND (CAST(? AS TEXT) IS NULL OR e.kind = ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR e.end_date >= ?) "
-    "AND (CAST(? AS TEXT) IS NULL OR e.start_date <= ?) "
-    "ORDER BY e.start_date, e.id, r.id";
-constexpr std::string_view kSelectAttendanceDays =
-    "SELECT r.event_id, r.person_id, a.day, a.mode FROM event_attendance a "
-    "JOIN event_registration r ON r.id = a.registration_id "
-    "WHERE (CAST(? AS TEXT) IS NULL OR a.day >= ?) AND (CAST(? AS TEXT) IS NULL OR a.day <= ?) "
-    "ORDER BY a.day, r.event_id";
+// Bulk loading for generated data.
+constexpr std::string_view kMaxEventId = "SELECT COALESCE(MAX(id), 0) FROM event";
+constexpr std::string_view kMaxRegistrationId =
+    "SELECT COALESCE(MAX(id), 0) FROM event_registration";
+constexpr std::string_view kMaxAttendanceId = "SELECT COALESCE(MAX(id), 0) FROM event_attendance";
+constexpr std::string_view kRecountPlacesAbove =
+    "UPDATE event SET "
+    "taken_in_person = (SELECT COUNT(*) FROM event_registration r WHERE r.event_id = event.id "
+    "AND r.mode = 'in_person' AND r.status IN ('registered', 'approved', 'attended', 'no_show')), "
+    "taken_remote = (SELECT COUNT(*) FROM event_registration r WHERE r.event_id = event.id "
+    "AND r.mode = 'remote' AND r.status IN ('registered', 'approved', 'attended', 'no_show')) "
+    "WHERE id > ?";
+// PostgreSQL: the next id handed out is the largest one plus one.
+constexpr std::string_view kAdvanceEventSequence =
+    "SELECT setval(pg_get_serial_sequence('event', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM event), 0) + 1, false)";
+constexpr std::string_view kAdvanceRegistrationSequence =
+    "SELECT setval(pg_get_serial_sequence('event_registration', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM event_registration), 0) + 1, false)";
+constexpr std::string_view kAdvanceAttendanceSequence =
+    "SELECT setval(pg_get_serial_sequence('event_attendance', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM event_attendance), 0) + 1, false)";
 
+// Statistics: one row per active registration of the events in a window, with its attendance.
 // ---- row mapping
 
 template <typename T>
@@ -291,16 +296,6 @@ std::string Select(std::string_view columns, std::string_view rest) {
   return sql;
 }
 
-std::string LikePattern(std::string_view q) {
-  std::string out = "%";
-  for (char c : q) {
-    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == '%' || lower == '_' || lower == '\\') out += '\\';
-    out += lower;
-  }
-  return out + "%";
-}
-
 class SqlStore final : public EventStore {
  public:
   Result<std::int64_t> InsertEvent(db::Session& s, const Event& e,
@@ -353,16 +348,14 @@ class SqlStore final : public EventStore {
     }
     if (f.year) {
       sql += kFilterOverlap;
-      p.emplace_back(std::to_string(*f.year) + "-12-31");
-      p.emplace_back(std::to_string(*f.year) + "-01-01");
+      p.emplace_back(time::Date{*f.year, 12, 31}.ToString());
+      p.emplace_back(time::Date{*f.year, 1, 1}.ToString());
     }
     if (f.month) {
-      if (auto m = ParseMonth(*f.month)) {
+      if (auto m = time::Date::ParseMonth(*f.month)) {
         sql += kFilterOverlap;
-        CivilDate last = *m;
-        last.day = DaysInMonth(m->year, m->month);
-        p.emplace_back(FormatDate(last));
-        p.emplace_back(FormatDate(*m));
+        p.emplace_back(m->LastOfMonth().ToString());
+        p.emplace_back(m->ToString());
       }
     }
     if (f.mode) {
@@ -391,7 +384,7 @@ class SqlStore final : public EventStore {
     }
     if (f.q && !f.q->empty()) {
       sql += kFilterText;
-      const std::string like = LikePattern(*f.q);
+      const std::string like = LikePattern(AsciiLower(*f.q));  // compared with lower(column)
       p.emplace_back(like);
       p.emplace_back(like);
       p.emplace_back(like);
@@ -597,46 +590,112 @@ class SqlStore final : public EventStore {
     return Status::Ok();
   }
 
-  Result<std::vector<AttendanceFact>> ListAttendanceFacts(
-      db::Session& s, std::optional<EventKind> kind, const std::optional<std::string>& since,
-      const std::optional<std::string>& until) const override {
-    const db::Value k = kind ? db::Value(Name(*kind)) : db::Value();
-    BSG_ASSIGN_OR_RETURN(db::Rows rows,
-                         s.Query(kSelectAttendanceFacts, {k, k, since, since, until, until}));
-    std::vector<AttendanceFact> out;
-    out.reserve(rows.size());
-    for (const auto& r : rows) {
-      AttendanceFact f;
-      f.event_id = r.Int(0);
-      f.kind = ParseOr(ParseEventKind(r.Text(1)), EventKind::kOtherForum);
-      f.start_date = r.Text(2);
-      f.end_date = r.Text(3);
-      f.registration_id = r.Int(4);
-      f.person_id = r.Int(5);
-      f.registration_mode =
-          ParseOr(ParseParticipationMode(r.Text(6)), ParticipationMode::kInPerson);
-      f.status = ParseOr(ParseRegistrationStatus(r.Text(7)), RegistrationStatus::kRegistered);
-      f.days_in_person = r.Int(8);
-      f.days_remote = r.Int(9);
-      f.first_day = r.OptText(10);
-      f.role = ParseOr(ParseRegistrationRole(r.Text(11)), RegistrationRole::kDelegate);
-      out.push_back(std::move(f));
-    }
-    return out;
+  Result<std::int64_t> MaxEventId(db::Session& s) const override {
+    BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxEventId, {}));
+    return row.Int(0);
   }
 
-  Result<std::vector<AttendanceDay>> ListAttendanceDays(
-      db::Session& s, const std::optional<std::string>& since,
-      const std::optional<std::string>& until) const override {
-    BSG_ASSIGN_OR_RETURN(db::Rows rows,
-                         s.Query(kSelectAttendanceDays, {since, since, until, until}));
-    std::vector<AttendanceDay> out;
-    out.reserve(rows.size());
-    for (const auto& r : rows) {
-      out.push_back({r.Int(0), r.Int(1), r.Text(2),
-                     ParseOr(ParseParticipationMode(r.Text(3)), ParticipationMode::kInPerson)});
+  Result<std::int64_t> MaxRegistrationId(db::Session& s) const override {
+    BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxRegistrationId, {}));
+    return row.Int(0);
+  }
+
+  Result<std::int64_t> MaxAttendanceId(db::Session& s) const override {
+    BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxAttendanceId, {}));
+    return row.Int(0);
+  }
+
+  Status BulkLoadEvents(db::Session& s, const std::vector<Event>& events) const override {
+    std::vector<db::Params> rows;
+    rows.reserve(events.size());
+    std::vector<db::Params> groups;
+    for (const Event& e : events) {
+      db::Params p = EditableParams(e);
+      p.insert(p.begin(), db::Value(e.id));
+      p.emplace_back(e.taken_in_person);
+      p.emplace_back(e.taken_remote);
+      p.emplace_back(e.sequence);
+      p.emplace_back(e.created_at);
+      p.emplace_back(e.updated_at);
+      rows.push_back(std::move(p));
+      for (std::int64_t g : e.group_ids) groups.push_back({e.id, g});
     }
-    return out;
+    BSG_RETURN_IF_ERROR(s.BulkInsert("event",
+                                     {"id",
+                                      "code",
+                                      "kind",
+                                      "title",
+                                      "description",
+                                      "start_date",
+                                      "end_date",
+                                      "date_precision",
+                                      "time_zone",
+                                      "start_time",
+                                      "end_time",
+                                      "city",
+                                      "country",
+                                      "host",
+                                      "mode",
+                                      "status",
+                                      "parent_id",
+                                      "programme",
+                                      "pillar",
+                                      "topics_json",
+                                      "remote_link",
+                                      "remote_dial_in",
+                                      "interpretation_languages",
+                                      "remote_link_public",
+                                      "requires_endorsement",
+                                      "capacity_in_person",
+                                      "capacity_remote",
+                                      "taken_in_person",
+                                      "taken_remote",
+                                      "sequence",
+                                      "created_at",
+                                      "updated_at"},
+                                     rows));
+    return s.BulkInsert("event_group", {"event_id", "group_id"}, groups);
+  }
+
+  Status BulkLoadRegistrations(db::Session& s,
+                               const std::vector<Registration>& rows) const override {
+    std::vector<db::Params> values;
+    values.reserve(rows.size());
+    for (const auto& r : rows) {
+      values.push_back({r.id, r.event_id, r.person_id, Name(r.mode), Name(r.role), Name(r.status),
+                        r.waitlist_position, r.approved_by, r.approved_at, r.created_at,
+                        r.updated_at});
+    }
+    return s.BulkInsert(
+        "event_registration",
+        {"id", "event_id", "person_id", "mode", "role", "status", "waitlist_position",
+         "approved_by", "approved_at", "created_at", "updated_at"},
+        values);
+  }
+
+  Status BulkLoadAttendance(db::Session& s, const std::vector<Attendance>& rows) const override {
+    std::vector<db::Params> values;
+    values.reserve(rows.size());
+    for (const auto& a : rows) {
+      values.push_back({a.id, a.registration_id, a.day, Name(a.mode), Name(a.source), a.recorded_by,
+                        a.recorded_at});
+    }
+    return s.BulkInsert(
+        "event_attendance",
+        {"id", "registration_id", "day", "mode", "source", "recorded_by", "recorded_at"}, values);
+  }
+
+  Status RecountPlacesAbove(db::Session& s, std::int64_t after_id) const override {
+    return s.Exec(kRecountPlacesAbove, {after_id}).status();
+  }
+
+  Status AdvanceIdSequences(db::Session& s) const override {
+    if (s.kind() != db::Kind::kPostgres) return Status::Ok();
+    for (std::string_view sql :
+         {kAdvanceEventSequence, kAdvanceRegistrationSequence, kAdvanceAttendanceSequence}) {
+      BSG_RETURN_IF_ERROR(s.Query(sql).status());
+    }
+    return Status::Ok();
   }
 
  private:

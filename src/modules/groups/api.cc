@@ -1,20 +1,18 @@
-// The groups module's HTTP routes. Handlers decode, call rules and stores in one transaction
-// (with the audit event) and encode.
+// The groups module's HTTP routes. Handlers decode, call one use case of GroupsService
+// (service.h) and encode.
 #include "modules/groups/api.h"
 
-#include <chrono>
 #include <memory>
 #include <set>
 #include <string>
 
+#include "modules/groups/json.h"
 #include "modules/groups/rules.h"
 #include "modules/groups/service.h"
-#include "modules/groups/store.h"
-#include "modules/identity/audit.h"
-#include "modules/identity/crypto.h"
-#include "modules/registry/rules.h"
-#include "modules/registry/store.h"
 #include "platform/http/api_util.h"
+#include "platform/http/audit_actor.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
 
 namespace bsg::groups {
 namespace {
@@ -28,45 +26,6 @@ namespace u = http::api_util;
 
 const std::string kTag = "groups";
 const std::set<std::string> kOfficers = {"admin", "officer"};
-
-std::string Now() { return identity::FormatTimestamp(std::chrono::system_clock::now()); }
-json Opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json Opt(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
-json ToJson(const StudyPeriod& p) {
-  return {{"id", p.id},
-          {"code", p.code},
-          {"start_date", p.start_date},
-          {"end_date", p.end_date},
-          {"note", p.note}};
-}
-json ToJson(const Group& g) {
-  return {{"id", g.id},
-          {"period", g.period},
-          {"kind", g.kind},
-          {"code", g.code},
-          {"sg_number", Opt(g.sg_number)},
-          {"parent_id", Opt(g.parent_id)},
-          {"region", Opt(g.region)},
-          {"title", g.title},
-          {"source", g.source}};
-}
-json ToJson(const Position& p, const std::map<std::int64_t, registry::PersonBrief>& people) {
-  auto b = people.find(p.person_id);
-  return {{"id", p.id},
-          {"group_id", p.group_id},
-          {"group", p.group_code},
-          {"period", p.period},
-          {"person_id", p.person_id},
-          {"person_name", b == people.end() ? json(nullptr) : json(b->second.display_name)},
-          {"role", p.role},
-          {"country", Opt(p.country)},
-          {"start_date", p.start_date},
-          {"end_date", Opt(p.end_date)},
-          {"note", p.note},
-          {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
-}
 
 json PeriodSchema() {
   return u::Object({{"id", u::Int()},
@@ -130,24 +89,10 @@ json RepresentationSchema() {
 
 class Api {
  public:
-  explicit Api(db::Database& db) : db_(db) {}
-
-  template <typename F>
-  auto Read(F&& fn) -> decltype(fn(std::declval<db::Session&>())) {
-    decltype(fn(std::declval<db::Session&>())) result =
-        Status::Internal("groups.no_result", "no result");
-    Status st = db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          result = fn(tx);
-          return result.ok() ? Status::Ok() : result.status();
-        },
-        {.read_only = true});
-    if (!st.ok()) return st;
-    return result;
-  }
+  explicit Api(db::Database& db) : service_(db) {}
 
   Result<Response> Periods(Request&) {
-    BSG_ASSIGN_OR_RETURN(auto periods, Read([&](db::Session& s) { return store_.Periods(s); }));
+    BSG_ASSIGN_OR_RETURN(auto periods, service_.Periods());
     json items = json::array();
     for (const auto& p : periods) items.push_back(ToJson(p));
     return Response::Json({{"items", items}});
@@ -155,33 +100,21 @@ class Api {
 
   Result<Response> ListGroups(Request& req) {
     auto kind = req.Query("kind");
-    if (kind && !registry::OneOf(kGroupKinds, *kind)) {
+    if (kind && !OneOf(kGroupKinds, *kind)) {
       return Status::InvalidArgument("request.bad_query", "unknown kind",
                                      {{"kind", "must be study_group, tsag or regional_group"}});
     }
-    BSG_ASSIGN_OR_RETURN(auto groups, Read([&](db::Session& s) {
-                           return store_.ListGroups(s, req.Query("period"), kind);
-                         }));
+    BSG_ASSIGN_OR_RETURN(auto groups, service_.ListGroups(req.Query("period"), kind));
     json items = json::array();
     for (const auto& g : groups) items.push_back(ToJson(g));
     return Response::Json({{"items", items}, {"total", groups.size()}});
   }
 
   Result<Response> GetGroup(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    json out;
-    BSG_RETURN_IF_ERROR(db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          BSG_ASSIGN_OR_RETURN(Group g, store_.GetGroup(tx, id));
-          out = ToJson(g);
-          BSG_ASSIGN_OR_RETURN(auto all, store_.ListGroups(tx, g.period, std::nullopt));
-          out["regional_groups"] = json::array();
-          for (const auto& c : all) {
-            if (c.parent_id == id) out["regional_groups"].push_back(ToJson(c));
-          }
-          return Status::Ok();
-        },
-        {.read_only = true}));
+    BSG_ASSIGN_OR_RETURN(GroupDetail d, service_.GetGroup(req.PathInt("id")));
+    json out = ToJson(d.group);
+    out["regional_groups"] = json::array();
+    for (const auto& g : d.regional_groups) out["regional_groups"].push_back(ToJson(g));
     return Response::Json(out);
   }
 
@@ -197,29 +130,7 @@ class Api {
     d.region = b.Text("region");
     d.title = b.Text("title").value_or("");
     BSG_RETURN_IF_ERROR(b.status());
-    BSG_RETURN_IF_ERROR(ValidateGroup(d));
-    Group saved;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      auto period = store_.PeriodByCode(tx, d.period);
-      if (!period.ok()) {
-        return Status::Unprocessable("group.invalid", "the group is not valid",
-                                     {{"period", "is not a known study period"}});
-      }
-      std::optional<std::int64_t> parent_id;
-      if (d.parent && !d.parent->empty()) {
-        BSG_ASSIGN_OR_RETURN(auto parent, store_.FindGroup(tx, d.period, *d.parent));
-        if (!parent) {
-          return Status::Unprocessable("group.invalid", "the group is not valid",
-                                       {{"parent", "is not a group of this study period"}});
-        }
-        parent_id = parent->id;
-      }
-      BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreateGroup(tx, period->id, d, parent_id));
-      BSG_ASSIGN_OR_RETURN(saved, store_.GetGroup(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "group", std::to_string(id),
-                                   "create", std::nullopt, ToJson(saved));
-    });
-    if (!st.ok()) return st;
+    BSG_ASSIGN_OR_RETURN(Group saved, service_.CreateGroup(http::ActorFrom(req), std::move(d)));
     return Response::Json(ToJson(saved), 201);
   }
 
@@ -227,9 +138,7 @@ class Api {
     BSG_ASSIGN_OR_RETURN(u::Paging paging, u::ReadPaging(req));
     PositionFilter f;
     f.period = req.Query("period");
-    if (group) {
-      f.group_id = group;
-    } else {
+    if (!group) {
       BSG_ASSIGN_OR_RETURN(f.group_id, req.QueryInt("group_id"));
     }
     BSG_ASSIGN_OR_RETURN(f.person_id, req.QueryInt("person_id"));
@@ -237,34 +146,15 @@ class Api {
     f.sort = req.Query("sort").value_or(group ? "role" : "start_date");
     f.limit = paging.limit;
     f.offset = paging.offset;
-    json out;
-    BSG_RETURN_IF_ERROR(db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          if (group) BSG_RETURN_IF_ERROR(store_.GetGroup(tx, *group).status());
-          BSG_ASSIGN_OR_RETURN(auto page, store_.ListPositions(tx, f));
-          std::vector<std::int64_t> ids;
-          for (const auto& p : page.items) ids.push_back(p.person_id);
-          BSG_ASSIGN_OR_RETURN(auto people, people_.PeopleBrief(tx, ids));
-          out = u::PageJson(page.items, page.total, paging,
-                            [&](const Position& p) { return ToJson(p, people); });
-          return Status::Ok();
-        },
-        {.read_only = true}));
-    return Response::Json(out);
+    BSG_ASSIGN_OR_RETURN(auto page, group ? service_.GroupPositions(*group, std::move(f))
+                                          : service_.ListPositions(f));
+    return Response::Json(u::PageJson(page.items, page.total, paging,
+                                      [](const PositionView& p) { return ToJson(p); }));
   }
 
   Result<Response> GetPosition(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    json out;
-    BSG_RETURN_IF_ERROR(db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          BSG_ASSIGN_OR_RETURN(Position p, store_.GetPosition(tx, id));
-          BSG_ASSIGN_OR_RETURN(auto people, people_.PeopleBrief(tx, {p.person_id}));
-          out = ToJson(p, people);
-          return Status::Ok();
-        },
-        {.read_only = true}));
-    return Response::Json(out);
+    BSG_ASSIGN_OR_RETURN(PositionView p, service_.GetPosition(req.PathInt("id")));
+    return Response::Json(ToJson(p));
   }
 
   Result<Response> SavePosition(Request& req, bool create) {
@@ -279,41 +169,16 @@ class Api {
     d.end_date = b.Text("end_date");
     d.note = b.Text("note").value_or("");
     BSG_RETURN_IF_ERROR(b.status());
-    json saved;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people_.LoadClassIndex(tx));
-      std::optional<json> before;
-      std::int64_t id = 0;
-      if (!create) {
-        id = req.PathInt("id");
-        BSG_ASSIGN_OR_RETURN(Position old, store_.GetPosition(tx, id));
-        before = ToJson(old, {});
-      }
-      BSG_RETURN_IF_ERROR(ValidatePosition(d, index));
-      if (create) {
-        BSG_ASSIGN_OR_RETURN(id, store_.CreatePosition(tx, d, Now()));
-      } else {
-        BSG_RETURN_IF_ERROR(store_.UpdatePosition(tx, id, d, Now()));
-      }
-      BSG_ASSIGN_OR_RETURN(Position p, store_.GetPosition(tx, id));
-      BSG_ASSIGN_OR_RETURN(auto people, people_.PeopleBrief(tx, {p.person_id}));
-      saved = ToJson(p, people);
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "position", std::to_string(id),
-                                   create ? "create" : "update", before, saved);
-    });
-    if (!st.ok()) return st;
-    return Response::Json(saved, create ? 201 : 200);
+    BSG_ASSIGN_OR_RETURN(PositionView saved,
+                         create ? service_.CreatePosition(http::ActorFrom(req), std::move(d),
+                                                          time::CurrentTimestamp())
+                                : service_.UpdatePosition(http::ActorFrom(req), req.PathInt("id"),
+                                                          std::move(d), time::CurrentTimestamp()));
+    return Response::Json(ToJson(saved), create ? 201 : 200);
   }
 
   Result<Response> DeletePosition(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(Position old, store_.GetPosition(tx, id));
-      BSG_RETURN_IF_ERROR(store_.DeletePosition(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "position", std::to_string(id),
-                                   "delete", ToJson(old, {}), std::nullopt);
-    });
-    if (!st.ok()) return st;
+    BSG_RETURN_IF_ERROR(service_.DeletePosition(http::ActorFrom(req), req.PathInt("id")));
     return Response::NoContent();
   }
 
@@ -323,32 +188,24 @@ class Api {
       return Status::InvalidArgument("request.bad_query", "period is required",
                                      {{"period", "is required, e.g. 2017-2020"}});
     }
-    auto compare = req.Query("compare");
+    BSG_ASSIGN_OR_RETURN(RepresentationComparison r,
+                         service_.Representation(*period, req.Query("compare")));
     json out;
-    BSG_RETURN_IF_ERROR(db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          BSG_ASSIGN_OR_RETURN(auto current, RepresentationFor(tx, *period));
-          out["basis"] =
-              "seats (positions) in the period's groups; the holder's country class on the "
-              "position's start date; missing country or gender counted as not_stated";
-          out["period"] = ToJson(current);
-          out["compare"] = nullptr;
-          out["changes"] = nullptr;
-          if (compare) {
-            BSG_ASSIGN_OR_RETURN(auto previous, RepresentationFor(tx, *compare));
-            out["compare"] = ToJson(previous);
-            out["changes"] = Compare(current, previous);
-          }
-          return Status::Ok();
-        },
-        {.read_only = true}));
+    out["basis"] =
+        "seats (positions) in the period's groups; the holder's country class on the "
+        "position's start date; missing country or gender counted as not_stated";
+    out["period"] = ToJson(r.current);
+    out["compare"] = nullptr;
+    out["changes"] = nullptr;
+    if (r.previous) {
+      out["compare"] = ToJson(*r.previous);
+      out["changes"] = Compare(r.current, *r.previous);
+    }
     return Response::Json(out);
   }
 
  private:
-  db::Database& db_;
-  const Store store_;
-  const registry::Store people_;
+  GroupsService service_;
 };
 
 }  // namespace

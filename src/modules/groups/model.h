@@ -65,6 +65,13 @@ struct Position {
   std::string updated_at;
 };
 
+// A position with its holder's display name, as answers and audit events show it (nullopt when
+// the name is not looked up or the person is gone).
+struct PositionView {
+  Position position;
+  std::optional<std::string> person_name;
+};
+
 struct PositionDraft {
   std::int64_t group_id = 0;
   std::int64_t person_id = 0;
@@ -85,14 +92,20 @@ struct PositionFilter {
   std::int64_t offset = 0;
 };
 
-// One seat as statistics see it: the holder's country (the position's, else the person's) and
-// gender, classified on the position's start date.
-struct Seat {
+// Seats of a study period counted by what statistics see of them: the role, the group's kind,
+// and the holder's country (the position's, else the person's; a merged-away holder counts as the
+// survivor) classified on the position's start date, and gender. Each bucket is a value or
+// "not_stated": development developing | developed | not_stated (no country, or no development
+// class stated for it that day); ldc ldc | non_ldc | not_stated (no country); region an ITU-D
+// region | not_stated; gender female | male | other | not_stated.
+struct SeatClassCount {
   std::string role;
   std::string group_kind;
-  std::string start_date;
-  std::optional<std::string> country;
-  std::string gender = "not_stated";
+  std::string development;
+  std::string ldc;
+  std::string region;
+  std::string gender;
+  std::int64_t count = 0;
 };
 
 // Counts per bucket; `not_stated` is always present.

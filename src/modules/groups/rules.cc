@@ -6,6 +6,7 @@
 
 #include "modules/registry/rules.h"
 #include "platform/text.h"
+#include "platform/time/date.h"
 
 namespace bsg::groups {
 namespace {
@@ -19,14 +20,14 @@ Breakdown Empty(std::vector<std::string> buckets) {
   return b;
 }
 
-void Add(Breakdown& b, std::string_view bucket) {
+void Add(Breakdown& b, std::string_view bucket, std::int64_t n) {
   for (auto& [name, count] : b.buckets) {
     if (name == bucket) {
-      ++count;
+      count += n;
       return;
     }
   }
-  b.buckets.emplace_back(std::string(bucket), 1);
+  b.buckets.emplace_back(std::string(bucket), n);
 }
 
 double Share(std::int64_t count, std::int64_t total) {
@@ -61,13 +62,13 @@ Status ValidatePosition(PositionDraft& d, const registry::ClassIndex& countries)
       fields["country"] = "is not a known country";
     }
   }
-  if (!registry::OneOf(kRoles, d.role)) {
+  if (!OneOf(kRoles, d.role)) {
     fields["role"] = "must be one of chair, vice_chair, wp_chair, rapporteur, associate_rapporteur";
   }
-  if (!registry::IsIsoDate(d.start_date)) fields["start_date"] = "must be a date YYYY-MM-DD";
-  if (d.end_date && !registry::IsIsoDate(*d.end_date)) {
+  if (!time::IsIsoDate(d.start_date)) fields["start_date"] = "must be a date YYYY-MM-DD";
+  if (d.end_date && !time::IsIsoDate(*d.end_date)) {
     fields["end_date"] = "must be a date YYYY-MM-DD";
-  } else if (d.end_date && registry::IsIsoDate(d.start_date) && *d.end_date < d.start_date) {
+  } else if (d.end_date && time::IsIsoDate(d.start_date) && *d.end_date < d.start_date) {
     fields["end_date"] = "is before start_date";
   }
   if (d.group_id <= 0) fields["group_id"] = "is required";
@@ -87,7 +88,7 @@ Status ValidateGroup(GroupDraft& d) {
   d.kind = Trimmed(d.kind);
   if (d.code.empty() || d.code.size() > 40) fields["code"] = "is required (at most 40 characters)";
   if (d.title.empty()) fields["title"] = "is required";
-  if (!registry::OneOf(kGroupKinds, d.kind)) {
+  if (!OneOf(kGroupKinds, d.kind)) {
     fields["kind"] = "must be one of study_group, tsag, regional_group";
   }
   if (d.kind == "regional_group" && (!d.parent || d.parent->empty())) {
@@ -100,11 +101,10 @@ Status ValidateGroup(GroupDraft& d) {
   return Status::Ok();
 }
 
-PeriodRepresentation Represent(const StudyPeriod& period, const std::vector<Seat>& seats,
-                               const registry::ClassIndex& index) {
+PeriodRepresentation Represent(const StudyPeriod& period,
+                               const std::vector<SeatClassCount>& seats) {
   PeriodRepresentation r;
   r.period = period;
-  r.seats = static_cast<std::int64_t>(seats.size());
   r.breakdowns["development"] = Empty({"developing", "developed"});
   r.breakdowns["ldc"] = Empty({"ldc", "non_ldc"});
   std::vector<std::string> regions;
@@ -113,17 +113,12 @@ PeriodRepresentation Represent(const StudyPeriod& period, const std::vector<Seat
   r.breakdowns["gender"] = Empty({"female", "male", "other"});
   for (auto role : kRoles) r.by_role[std::string(role)] = Empty({"developing", "developed"});
   for (const auto& seat : seats) {
-    std::optional<registry::Classification> k;
-    if (seat.country) k = index.On(*seat.country, seat.start_date);
-    const std::string_view development = !k              ? kNotStated
-                                         : k->developing ? "developing"
-                                                         : "developed";
-    Add(r.breakdowns["development"], development);
-    Add(r.breakdowns["ldc"], !k ? kNotStated : k->ldc ? "ldc" : "non_ldc");
-    Add(r.breakdowns["region"], !k ? kNotStated : std::string_view(k->region));
-    const bool stated = seat.gender == "female" || seat.gender == "male" || seat.gender == "other";
-    Add(r.breakdowns["gender"], stated ? std::string_view(seat.gender) : kNotStated);
-    Add(r.by_role[seat.role], development);
+    r.seats += seat.count;
+    Add(r.breakdowns["development"], seat.development, seat.count);
+    Add(r.breakdowns["ldc"], seat.ldc, seat.count);
+    Add(r.breakdowns["region"], seat.region, seat.count);
+    Add(r.breakdowns["gender"], seat.gender, seat.count);
+    Add(r.by_role[seat.role], seat.development, seat.count);
   }
   return r;
 }

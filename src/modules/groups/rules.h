@@ -17,12 +17,11 @@ Status ValidatePosition(PositionDraft& d, const registry::ClassIndex& countries)
 // Unprocessable (group.invalid) with per-field messages.
 Status ValidateGroup(GroupDraft& d);
 
-// Counts `seats` of one period. Each seat is classified by its country's classes on the seat's
-// start date. A seat without a country counts as not_stated in the development, LDC and region
-// breakdowns (never as developed or non-LDC); a seat without a stated gender counts as
-// not_stated in the gender breakdown.
-PeriodRepresentation Represent(const StudyPeriod& period, const std::vector<Seat>& seats,
-                               const registry::ClassIndex& index);
+// The representation of one period from its seats as Store::SeatsByClass classifies and counts
+// them (model.h, SeatClassCount): a seat without a country, or whose country has no development
+// class stated on the seat's start date, is not_stated (never developed or non-LDC); a seat
+// without a stated gender is not_stated in the gender breakdown.
+PeriodRepresentation Represent(const StudyPeriod& period, const std::vector<SeatClassCount>& seats);
 
 // {period, seats, breakdowns: {name: [{bucket, count, share}]}, by_role: {...}}; shares are
 // count / seats rounded to 4 decimals (0 when there are no seats).

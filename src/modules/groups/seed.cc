@@ -1,16 +1,16 @@
 // Demo management teams; see service.h. Names come from a small deterministic generator and are
 // visibly made up (family names such as "Sampleton"); emails are @example.org.
 #include <array>
-#include <chrono>
 #include <set>
 #include <string>
 #include <tuple>
 
 #include "modules/groups/service.h"
 #include "modules/groups/store.h"
-#include "modules/identity/crypto.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
 
 namespace bsg::groups {
 namespace {
@@ -41,7 +41,7 @@ Status SeedDemoTeams(db::Database& db) {
   const Store store;
   const registry::Store people;
   return db.InTransaction([&](db::Transaction& tx) -> Status {
-    const std::string now = identity::FormatTimestamp(std::chrono::system_clock::now());
+    const std::string now = time::CurrentTimestamp();
     BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people.LoadClassIndex(tx));
     BSG_ASSIGN_OR_RETURN(auto emails, people.PeopleByEmail(tx));
     BSG_ASSIGN_OR_RETURN(auto existing, store.AllPositions(tx));
@@ -60,8 +60,8 @@ Status SeedDemoTeams(db::Database& db) {
           registry::PersonDraft d;
           d.given_name = kGiven[static_cast<std::size_t>(n) % kGiven.size()];
           d.family_name = kFamily[static_cast<std::size_t>(n / 3) % kFamily.size()];
-          d.email = registry::Fold(*d.given_name + "." + *d.family_name) + "." + std::to_string(n) +
-                    "@example.org";
+          d.email =
+              Fold(*d.given_name + "." + *d.family_name) + "." + std::to_string(n) + "@example.org";
           if (seat % 17 != 5) {  // a few seats with no country
             const bool developing = seat % 20 < plan.developing_per_20;
             d.country = developing
@@ -94,8 +94,8 @@ Status SeedDemoTeams(db::Database& db) {
       }
     }
     if (added == 0) return Status::Ok();
-    return identity::RecordAudit(tx, identity::CliActor("bsg seed --demo"), "import", "positions",
-                                 "seed_demo", std::nullopt, nlohmann::json{{"positions", added}});
+    return RecordAudit(tx, CliActor("bsg seed --demo"), "import", "positions", "seed_demo",
+                       std::nullopt, nlohmann::json{{"positions", added}});
   });
 }
 

@@ -1,25 +1,22 @@
 // Groups use cases; see service.h.
 #include "modules/groups/service.h"
 
-#include <chrono>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <utility>
 
+#include "modules/groups/json.h"
 #include "modules/groups/rules.h"
-#include "modules/groups/store.h"
-#include "modules/identity/crypto.h"
 #include "modules/registry/rules.h"
-#include "modules/registry/store.h"
 #include "platform/tabular/table.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
 
 namespace bsg::groups {
 namespace {
 
 using tabular::CellError;
-
-std::string Now() { return identity::FormatTimestamp(std::chrono::system_clock::now()); }
 
 const std::vector<tabular::ColumnSpec> kPositionColumns = {
     {"period", true}, {"group", true}, {"role", true},  {"start_date", true}, {"end_date"},
@@ -32,7 +29,7 @@ std::optional<std::string> Opt(std::string_view v) {
 
 Result<registry::ImportReport> ImportPositions(db::Database& db, std::string_view bytes,
                                                tabular::Format format, bool dry_run,
-                                               const identity::AuditActor& actor,
+                                               const AuditActor& actor,
                                                const tabular::ProgressFn& progress) {
   registry::ImportReport report;
   report.dry_run = dry_run;
@@ -82,7 +79,7 @@ Result<registry::ImportReport> ImportPositions(db::Database& db, std::string_vie
           } else {
             d.group_id = g->second;
           }
-          const std::string email = registry::Fold(cols.Get(row, "person_email"));
+          const std::string email = Fold(cols.Get(row, "person_email"));
           const std::string id_text(cols.Get(row, "person_id"));
           if (!email.empty()) {
             auto e = emails.find(email);
@@ -141,12 +138,12 @@ Result<registry::ImportReport> ImportPositions(db::Database& db, std::string_vie
           }
         }
         if (!report.errors.empty() || dry_run) return Status::Ok();
-        BSG_RETURN_IF_ERROR(store.BulkInsertPositions(tx, drafts, Now()));
+        BSG_RETURN_IF_ERROR(store.BulkInsertPositions(tx, drafts, time::CurrentTimestamp()));
         report.imported = drafts.size();
-        return identity::RecordAudit(tx, actor, "import", "positions", "import", std::nullopt,
-                                     nlohmann::json{{"kind", "positions"},
-                                                    {"rows", report.imported},
-                                                    {"format", tabular::FormatName(format)}});
+        return RecordAudit(tx, actor, "import", "positions", "import", std::nullopt,
+                           nlohmann::json{{"kind", "positions"},
+                                          {"rows", report.imported},
+                                          {"format", tabular::FormatName(format)}});
       },
       {.read_only = dry_run});
   if (!st.ok()) return st;
@@ -188,29 +185,171 @@ Status ExportPositions(db::Database& db, std::vector<std::string>& header,
 
 Result<PeriodRepresentation> RepresentationFor(db::Session& s, const std::string& period) {
   const Store store;
-  const registry::Store people;
   BSG_ASSIGN_OR_RETURN(StudyPeriod p, store.PeriodByCode(s, period));
-  BSG_ASSIGN_OR_RETURN(auto rows, store.Seats(s, p.id));
-  std::vector<std::int64_t> ids;
-  for (const auto& r : rows) ids.push_back(r.person_id);
-  BSG_ASSIGN_OR_RETURN(auto brief, people.PeopleBrief(s, ids));
-  BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people.LoadClassIndex(s));
-  std::vector<Seat> seats;
-  seats.reserve(rows.size());
-  for (const auto& r : rows) {
-    Seat seat;
-    seat.role = r.role;
-    seat.group_kind = r.group_kind;
-    seat.start_date = r.start_date;
-    seat.country = r.country;
-    auto b = brief.find(r.person_id);
-    if (b != brief.end()) {
-      if (!seat.country) seat.country = b->second.country;
-      seat.gender = b->second.gender;
+  BSG_ASSIGN_OR_RETURN(std::vector<SeatClassCount> seats, store.SeatsByClass(s, p.id));
+  return Represent(p, seats);
+}
+
+// ---- GroupsService
+
+namespace {
+constexpr db::TxOptions kReadOnly{.read_only = true};
+}  // namespace
+
+Result<std::vector<StudyPeriod>> GroupsService::Periods() {
+  return db::InTransactionResult<std::vector<StudyPeriod>>(
+      db_, kReadOnly, [&](db::Transaction& tx) { return store_.Periods(tx); });
+}
+
+Result<std::vector<Group>> GroupsService::ListGroups(const std::optional<std::string>& period,
+                                                     const std::optional<std::string>& kind) {
+  return db::InTransactionResult<std::vector<Group>>(
+      db_, kReadOnly, [&](db::Transaction& tx) { return store_.ListGroups(tx, period, kind); });
+}
+
+Result<GroupDetail> GroupsService::GetGroup(std::int64_t id) {
+  return db::InTransactionResult<GroupDetail>(
+      db_, kReadOnly, [&](db::Transaction& tx) -> Result<GroupDetail> {
+        GroupDetail d;
+        BSG_ASSIGN_OR_RETURN(d.group, store_.GetGroup(tx, id));
+        BSG_ASSIGN_OR_RETURN(auto all, store_.ListGroups(tx, d.group.period, std::nullopt));
+        for (auto& g : all) {
+          if (g.parent_id == id) d.regional_groups.push_back(std::move(g));
+        }
+        return d;
+      });
+}
+
+Result<Group> GroupsService::CreateGroup(const AuditActor& actor, GroupDraft d) {
+  BSG_RETURN_IF_ERROR(ValidateGroup(d));
+  return db::InTransactionResult<Group>(db_, {}, [&](db::Transaction& tx) -> Result<Group> {
+    auto period = store_.PeriodByCode(tx, d.period);
+    if (!period.ok()) {
+      return Status::Unprocessable("group.invalid", "the group is not valid",
+                                   {{"period", "is not a known study period"}});
     }
-    seats.push_back(std::move(seat));
+    std::optional<std::int64_t> parent_id;
+    if (d.parent && !d.parent->empty()) {
+      BSG_ASSIGN_OR_RETURN(auto parent, store_.FindGroup(tx, d.period, *d.parent));
+      if (!parent) {
+        return Status::Unprocessable("group.invalid", "the group is not valid",
+                                     {{"parent", "is not a group of this study period"}});
+      }
+      parent_id = parent->id;
+    }
+    BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreateGroup(tx, period->id, d, parent_id));
+    BSG_ASSIGN_OR_RETURN(Group saved, store_.GetGroup(tx, id));
+    BSG_RETURN_IF_ERROR(
+        RecordAudit(tx, actor, "group", std::to_string(id), "create", std::nullopt, ToJson(saved)));
+    return saved;
+  });
+}
+
+Result<registry::Page<PositionView>> GroupsService::Positions(db::Session& s,
+                                                              const PositionFilter& f) {
+  BSG_ASSIGN_OR_RETURN(auto page, store_.ListPositions(s, f));
+  std::vector<std::int64_t> ids;
+  for (const auto& p : page.items) ids.push_back(p.person_id);
+  BSG_ASSIGN_OR_RETURN(auto people, people_.PeopleBrief(s, ids));
+  registry::Page<PositionView> out;
+  out.total = page.total;
+  for (auto& p : page.items) {
+    auto b = people.find(p.person_id);
+    std::optional<std::string> name;
+    if (b != people.end()) name = b->second.display_name;
+    out.items.push_back({std::move(p), std::move(name)});
   }
-  return Represent(p, seats, index);
+  return out;
+}
+
+Result<registry::Page<PositionView>> GroupsService::ListPositions(const PositionFilter& f) {
+  return db::InTransactionResult<registry::Page<PositionView>>(
+      db_, kReadOnly, [&](db::Transaction& tx) { return Positions(tx, f); });
+}
+
+Result<registry::Page<PositionView>> GroupsService::GroupPositions(std::int64_t group_id,
+                                                                   PositionFilter f) {
+  f.group_id = group_id;
+  return db::InTransactionResult<registry::Page<PositionView>>(
+      db_, kReadOnly, [&](db::Transaction& tx) -> Result<registry::Page<PositionView>> {
+        BSG_RETURN_IF_ERROR(store_.GetGroup(tx, group_id).status());
+        return Positions(tx, f);
+      });
+}
+
+namespace {
+
+// The position `id` with its holder's name, read on `s`.
+Result<PositionView> ViewOf(db::Session& s, const Store& store, const registry::Store& people,
+                            std::int64_t id) {
+  BSG_ASSIGN_OR_RETURN(Position p, store.GetPosition(s, id));
+  BSG_ASSIGN_OR_RETURN(auto brief, people.PeopleBrief(s, {p.person_id}));
+  PositionView v{std::move(p), std::nullopt};
+  if (auto b = brief.find(v.position.person_id); b != brief.end()) {
+    v.person_name = b->second.display_name;
+  }
+  return v;
+}
+
+}  // namespace
+
+Result<PositionView> GroupsService::GetPosition(std::int64_t id) {
+  return db::InTransactionResult<PositionView>(
+      db_, kReadOnly, [&](db::Transaction& tx) { return ViewOf(tx, store_, people_, id); });
+}
+
+Result<PositionView> GroupsService::CreatePosition(const AuditActor& actor, PositionDraft d,
+                                                   const std::string& now) {
+  return db::InTransactionResult<PositionView>(
+      db_, {}, [&](db::Transaction& tx) -> Result<PositionView> {
+        BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people_.LoadClassIndex(tx));
+        PositionDraft draft = d;
+        BSG_RETURN_IF_ERROR(ValidatePosition(draft, index));
+        BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreatePosition(tx, draft, now));
+        BSG_ASSIGN_OR_RETURN(PositionView saved, ViewOf(tx, store_, people_, id));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, actor, "position", std::to_string(id), "create",
+                                        std::nullopt, ToJson(saved)));
+        return saved;
+      });
+}
+
+Result<PositionView> GroupsService::UpdatePosition(const AuditActor& actor, std::int64_t id,
+                                                   PositionDraft d, const std::string& now) {
+  return db::InTransactionResult<PositionView>(
+      db_, {}, [&](db::Transaction& tx) -> Result<PositionView> {
+        BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(Position old, store_.GetPosition(tx, id));
+        PositionDraft draft = d;
+        BSG_RETURN_IF_ERROR(ValidatePosition(draft, index));
+        BSG_RETURN_IF_ERROR(store_.UpdatePosition(tx, id, draft, now));
+        BSG_ASSIGN_OR_RETURN(PositionView saved, ViewOf(tx, store_, people_, id));
+        // The audit event's "before" names no holder: only the position's own fields.
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, actor, "position", std::to_string(id), "update",
+                                        ToJson(PositionView{old, std::nullopt}), ToJson(saved)));
+        return saved;
+      });
+}
+
+Status GroupsService::DeletePosition(const AuditActor& actor, std::int64_t id) {
+  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+    BSG_ASSIGN_OR_RETURN(Position old, store_.GetPosition(tx, id));
+    BSG_RETURN_IF_ERROR(store_.DeletePosition(tx, id));
+    return RecordAudit(tx, actor, "position", std::to_string(id), "delete",
+                       ToJson(PositionView{old, std::nullopt}), std::nullopt);
+  });
+}
+
+Result<RepresentationComparison> GroupsService::Representation(
+    const std::string& period, const std::optional<std::string>& compare) {
+  return db::InTransactionResult<RepresentationComparison>(
+      db_, kReadOnly, [&](db::Transaction& tx) -> Result<RepresentationComparison> {
+        RepresentationComparison out;
+        BSG_ASSIGN_OR_RETURN(out.current, RepresentationFor(tx, period));
+        if (compare) {
+          BSG_ASSIGN_OR_RETURN(out.previous, RepresentationFor(tx, *compare));
+        }
+        return out;
+      });
 }
 
 void RegisterGroupsHooks() {

@@ -18,17 +18,8 @@
 
 namespace bsg::groups {
 
-// A seat as read, before the holder's details are joined in.
-struct SeatRow {
-  std::string role;
-  std::string group_kind;
-  std::string start_date;
-  std::optional<std::string> country;  // the position's own country
-  std::int64_t person_id = 0;
-};
-
 // Seats of a study period's Study Group management teams, by role and by the holder's country
-// class on the seat's start date: developing | developed | not_stated (no country).
+// class on the seat's start date: developing | developed | not_stated (see SeatClassCount).
 struct RoleClassCount {
   std::string role;
   std::string development;
@@ -63,12 +54,26 @@ class Store {
   // Moves every position of person `from` to `into` (person merge).
   Status MovePositions(db::Session& s, std::int64_t from, std::int64_t into) const;
 
-  // The seats of a study period (positions in its groups).
-  Result<std::vector<SeatRow>> Seats(db::Session& s, std::int64_t period_id) const;
-  // The seats of a study period's Study Group (kind study_group) management teams by role and by
-  // the holder's country class on the seat's start date, counted in SQL (reports at scale).
+  // The seats (positions in its groups) of a study period, classified and counted in SQL over
+  // the registry's published views: the one implementation of the management-team statistics.
+  Result<std::vector<SeatClassCount>> SeatsByClass(db::Session& s, std::int64_t period_id) const;
+  // The seats of a study period's Study Group (kind study_group) management teams by role and
+  // development class: SeatsByClass summed.
   Result<std::vector<RoleClassCount>> StudyGroupSeatsByClass(db::Session& s,
                                                              std::int64_t period_id) const;
+
+  // ---- bulk loading for generated data (bsg seed --synthetic): rows written as given, ids
+  // chosen by the caller, in the caller's transaction, no rules checked, no audit. The caller
+  // picks ids above MaxPositionId, loads in batches of its choosing, then calls
+  // AdvanceIdSequences so that later inserts get ids above the loaded ones.
+  // The largest position id in use (0 when there is none).
+  Result<std::int64_t> MaxPositionId(db::Session& s) const;
+  // Positions with their ids and timestamps (the joined group_code and period are ignored).
+  // Conflict position.duplicate as BulkInsertPositions.
+  Status BulkLoadPositions(db::Session& s, const std::vector<Position>& rows) const;
+  // Moves the position id sequence past the largest id (PostgreSQL); nothing on SQLite, where
+  // the next id already follows the largest.
+  Status AdvanceIdSequences(db::Session& s) const;
 };
 
 }  // namespace bsg::groups

@@ -1,4 +1,5 @@
 // The groups module's SQL. Values are always bound; only fixed fragments are assembled.
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -36,27 +37,39 @@ constexpr std::string_view kUpdatePosition =
 constexpr std::string_view kDeletePosition = "DELETE FROM group_position WHERE id = ?";
 constexpr std::string_view kMovePositions =
     "UPDATE group_position SET person_id = ? WHERE person_id = ?";
-constexpr std::string_view kSelectSeats =
-    "SELECT pos.role, g.kind, pos.start_date, pos.country, pos.person_id FROM group_position pos "
-    "JOIN itu_group g ON g.id = pos.group_id WHERE g.period_id = ? ORDER BY pos.id";
-
-// A seat's country is the position's own, else the holder's; its class is taken on the seat's
-// start date (class periods are half-open: since_effective <= day < until_effective).
+// Seats classified (model.h, SeatClassCount). A seat's country is the position's own, else the
+// holder's (the survivor's, for a merged-away holder); its classes are taken on the seat's start
+// date from the registry's published views (periods are half-open). A country with neither a
+// developing nor a developed period on that day is not stated, as is a seat with no country.
 constexpr std::string_view kSeatsByClass =
-    "SELECT gp.role, "
+    "SELECT role, group_kind, development, ldc, region, gender, COUNT(*) FROM ("
+    "SELECT gp.role, g.kind AS group_kind, "
     "CASE WHEN c.iso2 IS NULL THEN 'not_stated' "
-    "WHEN EXISTS (SELECT 1 FROM country_class cc WHERE cc.iso2 = c.iso2 "
+    "WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2 "
     "AND cc.class = 'developing' "
     "AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date) "
-    "AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective)) "
-    "THEN 'developing' ELSE 'developed' END AS development, "
-    "COUNT(*) "
+    "AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective)) THEN 'developing' "
+    "WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2 "
+    "AND cc.class = 'developed' "
+    "AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date) "
+    "AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective)) THEN 'developed' "
+    "ELSE 'not_stated' END AS development, "
+    "CASE WHEN c.iso2 IS NULL THEN 'not_stated' "
+    "WHEN EXISTS (SELECT 1 FROM registry_country_class cc WHERE cc.iso2 = c.iso2 "
+    "AND cc.class = 'ldc' "
+    "AND (cc.since_effective IS NULL OR cc.since_effective <= gp.start_date) "
+    "AND (cc.until_effective IS NULL OR gp.start_date < cc.until_effective)) THEN 'ldc' "
+    "ELSE 'non_ldc' END AS ldc, "
+    "COALESCE(c.region, 'not_stated') AS region, "
+    "CASE WHEN pf.gender IN ('female', 'male', 'other') THEN pf.gender ELSE 'not_stated' END "
+    "AS gender "
     "FROM group_position gp "
     "JOIN itu_group g ON g.id = gp.group_id "
-    "JOIN person p ON p.id = gp.person_id "
-    "LEFT JOIN country c ON c.iso2 = COALESCE(gp.country, p.country) "
-    "WHERE g.period_id = ? AND g.kind = 'study_group' "
-    "GROUP BY gp.role, development ORDER BY gp.role, development";
+    "JOIN registry_person_facts pf ON pf.person_id = gp.person_id "
+    "LEFT JOIN registry_country c ON c.iso2 = COALESCE(gp.country, pf.country) "
+    "WHERE g.period_id = ?) seat "
+    "GROUP BY role, group_kind, development, ldc, region, gender "
+    "ORDER BY role, group_kind, development, ldc, region, gender";
 
 const std::vector<std::string> kPositionColumns = {"group_id", "person_id",  "role",
                                                    "country",  "start_date", "end_date",
@@ -285,22 +298,65 @@ Status Store::MovePositions(db::Session& s, std::int64_t from, std::int64_t into
   return s.Exec(kMovePositions, {into, from}).status();
 }
 
-Result<std::vector<SeatRow>> Store::Seats(db::Session& s, std::int64_t period_id) const {
-  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(kSelectSeats, {period_id}));
-  std::vector<SeatRow> out;
+Result<std::vector<SeatClassCount>> Store::SeatsByClass(db::Session& s,
+                                                        std::int64_t period_id) const {
+  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(kSeatsByClass, {period_id}));
+  std::vector<SeatClassCount> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.OptText(3), r.Int(4)});
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)});
   }
   return out;
 }
 
 Result<std::vector<RoleClassCount>> Store::StudyGroupSeatsByClass(db::Session& s,
                                                                   std::int64_t period_id) const {
-  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(kSeatsByClass, {period_id}));
+  BSG_ASSIGN_OR_RETURN(std::vector<SeatClassCount> seats, SeatsByClass(s, period_id));
+  std::map<std::pair<std::string, std::string>, std::int64_t> counts;
+  for (const auto& seat : seats) {
+    if (seat.group_kind == "study_group") counts[{seat.role, seat.development}] += seat.count;
+  }
   std::vector<RoleClassCount> out;
-  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2)});
+  for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
   return out;
+}
+
+// ---- bulk loading for generated data
+
+namespace {
+
+constexpr std::string_view kMaxPositionId = "SELECT COALESCE(MAX(id), 0) FROM group_position";
+// PostgreSQL: the next id handed out is the largest one plus one.
+constexpr std::string_view kAdvancePositionSequence =
+    "SELECT setval(pg_get_serial_sequence('group_position', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM group_position), 0) + 1, false)";
+
+}  // namespace
+
+Result<std::int64_t> Store::MaxPositionId(db::Session& s) const {
+  BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxPositionId, {}));
+  return row.Int(0);
+}
+
+Status Store::BulkLoadPositions(db::Session& s, const std::vector<Position>& rows) const {
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> c{"id"};
+    c.insert(c.end(), kPositionColumns.begin(), kPositionColumns.end());
+    return c;
+  }();
+  std::vector<db::Params> values;
+  values.reserve(rows.size());
+  for (const auto& p : rows) {
+    values.push_back({p.id, p.group_id, p.person_id, p.role, p.country, p.start_date, p.end_date,
+                      p.note, p.created_at, p.updated_at});
+  }
+  Status st = s.BulkInsert("group_position", columns, values);
+  return st.ok() ? st : PositionConflict(st);
+}
+
+Status Store::AdvanceIdSequences(db::Session& s) const {
+  if (s.kind() != db::Kind::kPostgres) return Status::Ok();
+  return s.Query(kAdvancePositionSequence).status();
 }
 
 }  // namespace bsg::groups

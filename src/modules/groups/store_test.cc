@@ -4,13 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "modules/groups/rules.h"
 #include "modules/groups/service.h"
 #include "modules/identity/audit.h"
-#include "modules/registry/api.h"
 #include "modules/registry/rules.h"
+#include "modules/registry/service.h"
 #include "modules/registry/store.h"
 #include "modules/registry/transfer.h"
+#include "platform/audit.h"
 #include "support/test_db.h"
 
 namespace bsg::groups {
@@ -21,6 +24,7 @@ class GroupsStoreTest : public testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     RegisterGroupsHooks();
+    identity::RegisterAuditRecorder();  // imports, merges and the demo seed record audit events
   }
 
   std::int64_t Person(db::Session& s, std::optional<std::string> country, std::string gender,
@@ -121,14 +125,50 @@ TEST_P(GroupsStoreTest, RepresentationUsesClassOnStartDateAndNotStatedBuckets) {
   EXPECT_EQ(RepresentationFor(s, "1999-2000").status().reason(), "period.not_found");
 }
 
+TEST_P(GroupsStoreTest, ACountryWithNoClassRowsIsNotStatedNeverDeveloped) {
+  auto tx = db().Begin();
+  ASSERT_TRUE(tx.ok());
+  db::Session& s = **tx;
+  const auto fr = Person(s, "FR", "male", "fr@example.org");
+  const auto ch = Person(s, "CH", "female", "ch@example.org");
+  const auto ke = Person(s, "KE", "female", "ke@example.org");
+  Seat(s, "2017-2020", "SG5", fr, "vice_chair", "2017-01-01");
+  Seat(s, "2017-2020", "SG3", ch, "chair", "2017-01-01");
+  Seat(s, "2017-2020", "SG13", ke, "rapporteur", "2018-01-01");
+  // Switzerland's classification is not recorded (no class rows at all).
+  ASSERT_TRUE(s.Exec("DELETE FROM country_class WHERE iso2 = 'CH'", {}).ok());
+
+  auto period = store_.PeriodByCode(s, "2017-2020");
+  ASSERT_TRUE(period.ok());
+  auto rows = store_.StudyGroupSeatsByClass(s, period->id);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  std::map<std::string, std::int64_t> by_class;
+  for (const auto& r : *rows) by_class[r.role + "/" + r.development] += r.count;
+  EXPECT_EQ(by_class, (std::map<std::string, std::int64_t>{{"chair/not_stated", 1},
+                                                           {"rapporteur/developing", 1},
+                                                           {"vice_chair/developed", 1}}));
+  // The representation table classifies the same seats the same way.
+  auto r = RepresentationFor(s, "2017-2020");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const nlohmann::json j = ToJson(*r);
+  EXPECT_EQ(Count(j["breakdowns"]["development"], "developing"), 1);
+  EXPECT_EQ(Count(j["breakdowns"]["development"], "developed"), 1);
+  EXPECT_EQ(Count(j["breakdowns"]["development"], "not_stated"), 1);
+}
+
 TEST_P(GroupsStoreTest, MergeMovesPositions) {
   auto tx = db().Begin();
   ASSERT_TRUE(tx.ok());
   const auto a = Person(**tx, "KE", "male", "a@example.org");
   const auto b = Person(**tx, "KE", "male", "b@example.org");
   const auto pos = Seat(**tx, "2017-2020", "SG3", a, "chair", "2017-01-01");
-  ASSERT_TRUE(registry::MergePeople(**tx, people_, a, b, identity::CliActor("test")).ok());
-  EXPECT_EQ(store_.GetPosition(**tx, pos)->person_id, b);
+  ASSERT_TRUE((*tx)->Commit().ok());
+  auto merged = registry::RegistryService(db()).MergePerson(CliActor("test"), a, b,
+                                                            "2024-02-01T00:00:00.000Z");
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  auto read = db().Begin({.read_only = true});
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(store_.GetPosition(**read, pos)->person_id, b);
 }
 
 TEST_P(GroupsStoreTest, DemoSeedIsIdempotentAndDevelopingShareGrows) {
@@ -160,13 +200,11 @@ TEST_P(GroupsStoreTest, PositionsExportReimportsIdentically) {
   auto bytes = tabular::WriteTable(header, rows, tabular::Format::kXlsx);
   ASSERT_TRUE(bytes.ok());
   // Re-importing over the same positions: every row is a duplicate.
-  auto dup =
-      kind->import(db(), *bytes, tabular::Format::kXlsx, true, identity::CliActor("t"), nullptr);
+  auto dup = kind->import(db(), *bytes, tabular::Format::kXlsx, true, CliActor("t"), nullptr);
   ASSERT_TRUE(dup.ok());
   EXPECT_EQ(dup->errors.size(), 72u);
   ASSERT_TRUE(db().Exec("DELETE FROM group_position").ok());
-  auto again =
-      kind->import(db(), *bytes, tabular::Format::kXlsx, false, identity::CliActor("t"), nullptr);
+  auto again = kind->import(db(), *bytes, tabular::Format::kXlsx, false, CliActor("t"), nullptr);
   ASSERT_TRUE(again.ok());
   ASSERT_TRUE(again->ok) << again->errors[0].reason;
   std::vector<std::string> header2;
@@ -177,8 +215,7 @@ TEST_P(GroupsStoreTest, PositionsExportReimportsIdentically) {
       "period,group,role,start_date,person_email\n"
       "2017-2020,SG99,chair,2017-01-01,nobody@example.org\n"
       "2017-2020,SG3,boss,2017-13-01,\n";
-  auto report =
-      kind->import(db(), bad, tabular::Format::kCsv, true, identity::CliActor("t"), nullptr);
+  auto report = kind->import(db(), bad, tabular::Format::kCsv, true, CliActor("t"), nullptr);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->errors.size(), 3u);
 }

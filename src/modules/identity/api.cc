@@ -7,10 +7,10 @@
 #include <initializer_list>
 #include <string>
 
-#include "modules/identity/audit.h"
-#include "modules/identity/crypto.h"
 #include "modules/identity/json.h"
 #include "modules/identity/rules.h"
+#include "platform/http/audit_actor.h"
+#include "platform/time/timestamp.h"
 
 namespace bsg::identity {
 namespace {
@@ -134,7 +134,7 @@ Result<std::optional<std::string>> QueryTimestamp(const http::Request& request,
                                                   const std::string& name) {
   auto text = request.Query(name);
   if (!text) return std::optional<std::string>();
-  auto normalized = NormalizeTimestamp(*text);
+  auto normalized = time::NormalizeTimestamp(*text);
   if (!normalized) {
     return Status::InvalidArgument(
         "request.invalid_query", "A date is malformed.",
@@ -270,9 +270,9 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         auto email = body.String("email");
         auto password = body.String("password");
         BSG_RETURN_IF_ERROR(body.Finish());
-        BSG_ASSIGN_OR_RETURN(SignInResult s,
-                             svc.SignIn(email.value_or(""), password.value_or(""), ActorFrom(req),
-                                        req.Header("User-Agent").value_or("")));
+        BSG_ASSIGN_OR_RETURN(SignInResult s, svc.SignIn(email.value_or(""), password.value_or(""),
+                                                        http::ActorFrom(req),
+                                                        req.Header("User-Agent").value_or("")));
         Response r = Response::Json({{"user", ToJson(s.user)}, {"csrf_token", s.csrf_token}});
         SetSessionCookies(r, req, s, session_lifetime);
         r.SetHeader("Cache-Control", "no-store");
@@ -300,7 +300,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
   Add(router, Method::kDelete, "/api/session", Policy::SignedIn(),
       Doc("Sign out: revoke the session and clear its cookies", json::object(), 204),
       [&svc](Request& req) -> Result<Response> {
-        BSG_RETURN_IF_ERROR(svc.SignOut(Caller(req), ActorFrom(req)));
+        BSG_RETURN_IF_ERROR(svc.SignOut(Caller(req), http::ActorFrom(req)));
         Response r = Response::NoContent();
         ClearSessionCookies(r, req);
         return r;
@@ -386,7 +386,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
           return Status::Unprocessable("user.invalid", "Some fields are not valid.",
                                        {{"email", "is required"}});
         }
-        BSG_ASSIGN_OR_RETURN(User user, svc.CreateUser(in, ActorFrom(req)));
+        BSG_ASSIGN_OR_RETURN(User user, svc.CreateUser(in, http::ActorFrom(req)));
         return Response::Json(ToJson(user), 201);
       });
 
@@ -415,7 +415,8 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         patch.country = body.NullableString("country");
         patch.disabled = body.Bool("disabled");
         BSG_RETURN_IF_ERROR(body.Finish());
-        BSG_ASSIGN_OR_RETURN(User user, svc.UpdateUser(req.PathInt("id"), patch, ActorFrom(req)));
+        BSG_ASSIGN_OR_RETURN(User user,
+                             svc.UpdateUser(req.PathInt("id"), patch, http::ActorFrom(req)));
         return Response::Json(ToJson(user));
       });
 
@@ -431,8 +432,8 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         auto name = body.String("display_name");
         auto language = body.String("language");
         BSG_RETURN_IF_ERROR(body.Finish());
-        BSG_ASSIGN_OR_RETURN(
-            User user, svc.UpdateProfile(Caller(req).user_id, name, language, ActorFrom(req)));
+        BSG_ASSIGN_OR_RETURN(User user, svc.UpdateProfile(Caller(req).user_id, name, language,
+                                                          http::ActorFrom(req)));
         return Response::Json(ToJson(user));
       });
 
@@ -448,7 +449,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         auto next = body.String("new_password");
         BSG_RETURN_IF_ERROR(body.Finish());
         BSG_RETURN_IF_ERROR(svc.ChangePassword(Caller(req), current.value_or(""), next.value_or(""),
-                                               ActorFrom(req)));
+                                               http::ActorFrom(req)));
         return Response::NoContent();
       });
 
@@ -467,7 +468,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
           return Status::Unprocessable("user.invalid", "Some fields are not valid.",
                                        {{"email", "is required"}});
         }
-        BSG_RETURN_IF_ERROR(svc.RequestPasswordReset(*email, ActorFrom(req)));
+        BSG_RETURN_IF_ERROR(svc.RequestPasswordReset(*email, http::ActorFrom(req)));
         return Response::Json({{"message",
                                 "If an account has this address, a link to reset its password "
                                 "has been sent."}},
@@ -487,7 +488,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         auto next = body.String("new_password");
         BSG_RETURN_IF_ERROR(body.Finish());
         BSG_RETURN_IF_ERROR(
-            svc.ConfirmPasswordReset(token.value_or(""), next.value_or(""), ActorFrom(req)));
+            svc.ConfirmPasswordReset(token.value_or(""), next.value_or(""), http::ActorFrom(req)));
         return Response::NoContent();
       },
       /*csrf_exempt=*/true);
@@ -529,10 +530,10 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
           auto scopes = body.StringSet("scopes");
           auto days = body.SmallInt("expires_in_days");
           BSG_RETURN_IF_ERROR(body.Finish());
-          BSG_ASSIGN_OR_RETURN(
-              CreatedApiToken t,
-              svc.CreateApiToken(Caller(req).user_id, name.value_or(""),
-                                 scopes.value_or(std::set<std::string>{}), days, ActorFrom(req)));
+          BSG_ASSIGN_OR_RETURN(CreatedApiToken t,
+                               svc.CreateApiToken(Caller(req).user_id, name.value_or(""),
+                                                  scopes.value_or(std::set<std::string>{}), days,
+                                                  http::ActorFrom(req)));
           json out = ToJson(t.token);
           out["token"] = t.secret;
           Response r = Response::Json(out, 201);
@@ -545,7 +546,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
       Doc("Revoke one of your API tokens", json::object(), 204, {404}),
       [&svc](Request& req) -> Result<Response> {
         BSG_RETURN_IF_ERROR(
-            svc.RevokeApiToken(Caller(req).user_id, req.PathInt("id"), ActorFrom(req)));
+            svc.RevokeApiToken(Caller(req).user_id, req.PathInt("id"), http::ActorFrom(req)));
         return Response::NoContent();
       });
 
@@ -589,7 +590,8 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
 
   {
     http::RouteDoc doc =
-        Doc("Messages the system would send, newest first (admin, officer)",
+        Doc("Messages the system would send, newest first (admin only: reset and invitation "
+            "links in them are live credentials)",
             ObjectSchema({{"messages", {{"type", "array"}, {"items", OutboxMessageSchema()}}},
                           {"next_cursor", {{"type", json::array({"integer", "null"})}}}},
                          {"messages", "next_cursor"}),
@@ -597,7 +599,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
     doc.query_params = {Param("to", "string", "only messages to this address"),
                         Param("limit", "integer", "page size, 1 to 200 (default 50)"),
                         Param("cursor", "integer", "next_cursor of the previous page")};
-    Add(router, Method::kGet, "/api/outbox", staff, std::move(doc),
+    Add(router, Method::kGet, "/api/outbox", admin, std::move(doc),
         [&svc](Request& req) -> Result<Response> {
           BSG_ASSIGN_OR_RETURN(std::int64_t limit, PageLimit(req, 50));
           BSG_ASSIGN_OR_RETURN(auto cursor, req.QueryInt("cursor"));

@@ -6,6 +6,8 @@
 
 #include "modules/identity/model.h"
 #include "modules/identity/store.h"
+#include "platform/audit.h"
+#include "platform/time/timestamp.h"
 
 namespace bsg::identity {
 namespace {
@@ -20,28 +22,7 @@ bool IsSecretKey(const std::string& key) {
   return std::find(kSecretKeys.begin(), kSecretKeys.end(), lower) != kSecretKeys.end();
 }
 
-}  // namespace
-
-AuditActor ActorFrom(const http::Request& request) {
-  AuditActor a;
-  if (request.principal) {
-    a.user_id = request.principal->user_id;
-    a.label = request.principal->email;
-    if (request.principal->via_api_token) a.label += " (API token)";
-  } else {
-    a.label = "anonymous";
-  }
-  a.remote_address = request.remote_address;
-  a.request_id = request.request_id;
-  return a;
-}
-
-AuditActor CliActor(std::string what) {
-  AuditActor a;
-  a.label = "cli: " + what;
-  return a;
-}
-
+// `value` with the values of secret-named keys replaced by "[redacted]", at any depth.
 nlohmann::json RedactSecrets(const nlohmann::json& value) {
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
@@ -58,30 +39,33 @@ nlohmann::json RedactSecrets(const nlohmann::json& value) {
   return value;
 }
 
-Status RecordAuditAt(db::Session& tx, TimePoint at, const AuditActor& actor,
-                     std::string_view record_type, std::string_view record_id,
-                     std::string_view action, const std::optional<nlohmann::json>& before,
-                     const std::optional<nlohmann::json>& after) {
-  AuditEvent e;
-  e.at = FormatTimestamp(at);
-  e.actor_user_id = actor.user_id;
-  e.actor_label = actor.label;
-  e.remote_address = actor.remote_address;
-  e.request_id = actor.request_id;
-  e.record_type = std::string(record_type);
-  e.record_id = std::string(record_id);
-  e.action = std::string(action);
-  if (before) e.before = RedactSecrets(*before);
-  if (after) e.after = RedactSecrets(*after);
-  return SqlIdentityStore().InsertAudit(tx, e).status();
-}
+// Writes each event as one audit_event row, secrets redacted.
+class Recorder final : public AuditRecorder {
+ public:
+  Status Record(db::Session& tx, time::TimePoint at, const AuditActor& actor,
+                std::string_view record_type, std::string_view record_id, std::string_view action,
+                const std::optional<nlohmann::json>& before,
+                const std::optional<nlohmann::json>& after) override {
+    AuditEvent e;
+    e.at = time::FormatTimestamp(at);
+    e.actor_user_id = actor.user_id;
+    e.actor_label = actor.label;
+    e.remote_address = actor.remote_address;
+    e.request_id = actor.request_id;
+    e.record_type = std::string(record_type);
+    e.record_id = std::string(record_id);
+    e.action = std::string(action);
+    if (before) e.before = RedactSecrets(*before);
+    if (after) e.after = RedactSecrets(*after);
+    return SqlIdentityStore().InsertAudit(tx, e).status();
+  }
+};
 
-Status RecordAudit(db::Session& tx, const AuditActor& actor, std::string_view record_type,
-                   std::string_view record_id, std::string_view action,
-                   const std::optional<nlohmann::json>& before,
-                   const std::optional<nlohmann::json>& after) {
-  return RecordAuditAt(tx, std::chrono::system_clock::now(), actor, record_type, record_id, action,
-                       before, after);
+}  // namespace
+
+void RegisterAuditRecorder() {
+  static auto* recorder = new Recorder();  // never destroyed: recording may run until exit
+  SetAuditRecorder(recorder);
 }
 
 }  // namespace bsg::identity

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "modules/identity/audit.h"
 #include "modules/identity/password.h"
 #include "modules/identity/service.h"
+#include "platform/audit.h"
 #include "platform/command.h"
 
 namespace bsg::identity {

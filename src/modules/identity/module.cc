@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "modules/identity/api.h"
+#include "modules/identity/audit.h"
 #include "modules/identity/cli.h"
 #include "modules/identity/service.h"
 #include "platform/log.h"
@@ -12,6 +13,9 @@ namespace {
 
 class IdentityModule final : public Module {
  public:
+  // Every module records its changes through the platform's audit interface; identity keeps the
+  // history, so its recorder is in place before any route or command runs.
+  IdentityModule() { RegisterAuditRecorder(); }
   std::string_view name() const override { return "identity"; }
 
   Status CheckSettings(const Config& config) override {

@@ -93,18 +93,18 @@ IdentityService::IdentityService(db::Database& db, IdentityOptions options)
   EnsureSodium();
 }
 
-std::string IdentityService::Now() const { return FormatTimestamp(options_.clock()); }
+std::string IdentityService::Now() const { return time::CurrentTimestamp(); }
 
 std::string IdentityService::At(std::chrono::seconds offset) const {
-  return FormatTimestamp(options_.clock() + offset);
+  return time::FormatTimestamp(time::Now() + offset);
 }
 
 // ---- authentication
 
 Result<std::optional<http::Principal>> IdentityService::Authenticate(const http::Request& request) {
   AutocommitSession s(db_);
-  const TimePoint now_tp = options_.clock();
-  const std::string now = FormatTimestamp(now_tp);
+  const time::TimePoint now_tp = time::Now();
+  const std::string now = time::FormatTimestamp(now_tp);
 
   if (auto header = request.Header("Authorization")) {
     const std::string value = Trimmed(*header);
@@ -129,7 +129,8 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
         found->token.scopes.count(std::string(kScopeWrite)) == 0) {
       return Status::PermissionDenied("token.read_only", "This API token has the read scope only.");
     }
-    const std::string touch_before = FormatTimestamp(now_tp - options_.session_touch_interval);
+    const std::string touch_before =
+        time::FormatTimestamp(now_tp - options_.session_touch_interval);
     if (!found->token.last_used_at || *found->token.last_used_at < touch_before) {
       BSG_RETURN_IF_ERROR(store_.TouchApiToken(s, found->token.token_id, now));
     }
@@ -143,14 +144,14 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
   auto cookie = request.Cookie(kSessionCookie);
   if (!cookie || cookie->empty()) return std::optional<http::Principal>();
   BSG_ASSIGN_OR_RETURN(auto found, store_.FindSessionByTokenHash(s, HashToken(*cookie)));
-  const std::string idle_cutoff = FormatTimestamp(now_tp - options_.session_idle);
+  const std::string idle_cutoff = time::FormatTimestamp(now_tp - options_.session_idle);
   if (!found || found->revoked_at || found->expires_at <= now ||
       found->last_seen_at <= idle_cutoff || found->account.user.disabled()) {
     // The server ignores this on public routes (sign-in keeps working with a stale cookie).
     return Status::Unauthenticated("session.expired",
                                    "Your session has ended. Sign in again to continue.");
   }
-  const std::string touch_before = FormatTimestamp(now_tp - options_.session_touch_interval);
+  const std::string touch_before = time::FormatTimestamp(now_tp - options_.session_touch_interval);
   if (found->last_seen_at < touch_before) {
     BSG_RETURN_IF_ERROR(store_.TouchSession(s, found->session_id, now));
   }
@@ -186,13 +187,13 @@ Result<std::optional<std::string>> IdentityService::CsrfTokenOf(const http::Prin
 
 Result<std::int64_t> IdentityService::BeginAttempt(const std::string& account_key,
                                                    const std::string& remote_address) {
-  const TimePoint now = options_.clock();
-  const std::string now_text = FormatTimestamp(now);
-  const std::string since = FormatTimestamp(now - options_.failure_window);
+  const time::TimePoint now = time::Now();
+  const std::string now_text = time::FormatTimestamp(now);
+  const std::string since = time::FormatTimestamp(now - options_.failure_window);
   std::optional<std::int64_t> retry_after;
   std::int64_t failure_id = 0;
   auto seconds_until_free = [&](const std::optional<std::string>& oldest) -> std::int64_t {
-    auto t = oldest ? ParseTimestamp(*oldest) : std::nullopt;
+    auto t = oldest ? time::ParseTimestamp(*oldest) : std::nullopt;
     if (!t) return options_.failure_window.count();
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(*t + options_.failure_window - now);
@@ -276,16 +277,16 @@ Result<SignInResult> IdentityService::SignIn(std::string_view email_in, std::str
     BSG_RETURN_IF_ERROR(store_.ClearAccountFailures(tx, account_key));
     if (new_hash) {
       BSG_RETURN_IF_ERROR(store_.SetPasswordHash(tx, record->user.user_id, *new_hash, now));
-      BSG_RETURN_IF_ERROR(RecordAuditAt(tx, options_.clock(), who, "user", user_id,
-                                        "password_rehash", std::nullopt, std::nullopt));
+      BSG_RETURN_IF_ERROR(
+          RecordAudit(tx, who, "user", user_id, "password_rehash", std::nullopt, std::nullopt));
     }
     BSG_RETURN_IF_ERROR(store_.PruneSessions(tx, At(-std::chrono::hours(24))));
     BSG_ASSIGN_OR_RETURN(r.session_id,
                          store_.InsertSession(tx, record->user.user_id, HashToken(r.session_token),
                                               r.csrf_token, now, r.expires_at, actor.remote_address,
                                               std::string(user_agent.substr(0, 512))));
-    return RecordAuditAt(tx, options_.clock(), who, "user", user_id, "sign_in", std::nullopt,
-                         nlohmann::json{{"session_id", r.session_id}});
+    return RecordAudit(tx, who, "user", user_id, "sign_in", std::nullopt,
+                       nlohmann::json{{"session_id", r.session_id}});
   }));
   return r;
 }
@@ -295,8 +296,8 @@ Status IdentityService::SignOut(const http::Principal& principal, const AuditAct
   if (principal.via_api_token || !id) return Status::Ok();
   return db_.InTransaction([&](db::Transaction& tx) -> Status {
     BSG_RETURN_IF_ERROR(store_.RevokeSession(tx, *id, Now()));
-    return RecordAuditAt(tx, options_.clock(), actor, "user", std::to_string(principal.user_id),
-                         "sign_out", nlohmann::json{{"session_id", *id}}, std::nullopt);
+    return RecordAudit(tx, actor, "user", std::to_string(principal.user_id), "sign_out",
+                       nlohmann::json{{"session_id", *id}}, std::nullopt);
   });
 }
 
@@ -344,9 +345,8 @@ Result<User> IdentityService::CreateUser(const CreateUserInput& in, const AuditA
     }
     BSG_ASSIGN_OR_RETURN(UserRecord r, store_.FindUser(tx, *id));
     created = r.user;
-    BSG_RETURN_IF_ERROR(RecordAuditAt(tx, options_.clock(), actor, "user",
-                                      std::to_string(created.user_id), "create", std::nullopt,
-                                      ToJson(created)));
+    BSG_RETURN_IF_ERROR(RecordAudit(tx, actor, "user", std::to_string(created.user_id), "create",
+                                    std::nullopt, ToJson(created)));
     if (!in.password && in.send_link_without_password) {
       BSG_ASSIGN_OR_RETURN(std::string link, NewResetLink(tx, created));
       BSG_RETURN_IF_ERROR(AddResetMessage(tx, created, link, /*invitation=*/true));
@@ -399,8 +399,8 @@ Result<User> IdentityService::UpdateUser(std::int64_t user_id, const UserPatch& 
     const char* action = newly_disabled                                  ? "disable"
                          : (before.user.disabled() && !after.disabled()) ? "enable"
                                                                          : "update";
-    return RecordAuditAt(tx, options_.clock(), actor, "user", std::to_string(user_id), action,
-                         ToJson(before.user), ToJson(after));
+    return RecordAudit(tx, actor, "user", std::to_string(user_id), action, ToJson(before.user),
+                       ToJson(after));
   });
   BSG_RETURN_IF_ERROR(st);
   return after;
@@ -456,8 +456,8 @@ Status IdentityService::ChangePassword(const http::Principal& principal,
     BSG_RETURN_IF_ERROR(store_.SetPasswordHash(tx, record.user.user_id, hash, now));
     BSG_RETURN_IF_ERROR(store_.RevokeUserSessions(tx, record.user.user_id, now, keep));
     BSG_RETURN_IF_ERROR(store_.InvalidateUserResets(tx, record.user.user_id, now));
-    return RecordAuditAt(tx, options_.clock(), actor, "user", std::to_string(record.user.user_id),
-                         "change_password", std::nullopt, std::nullopt);
+    return RecordAudit(tx, actor, "user", std::to_string(record.user.user_id), "change_password",
+                       std::nullopt, std::nullopt);
   });
 }
 
@@ -506,8 +506,8 @@ Status IdentityService::RequestPasswordReset(std::string_view email_in, const Au
   return db_.InTransaction([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(std::string link, NewResetLink(tx, record->user));
     BSG_RETURN_IF_ERROR(AddResetMessage(tx, record->user, link, /*invitation=*/false));
-    return RecordAuditAt(tx, options_.clock(), actor, "user", std::to_string(record->user.user_id),
-                         "password_reset_request", std::nullopt, std::nullopt);
+    return RecordAudit(tx, actor, "user", std::to_string(record->user.user_id),
+                       "password_reset_request", std::nullopt, std::nullopt);
   });
 }
 
@@ -519,8 +519,8 @@ Result<std::string> IdentityService::CreateResetLink(std::string_view email,
   std::string link;
   BSG_RETURN_IF_ERROR(db_.InTransaction([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(link, NewResetLink(tx, record->user));
-    return RecordAuditAt(tx, options_.clock(), actor, "user", std::to_string(record->user.user_id),
-                         "password_reset_link", std::nullopt, std::nullopt);
+    return RecordAudit(tx, actor, "user", std::to_string(record->user.user_id),
+                       "password_reset_link", std::nullopt, std::nullopt);
   }));
   return link;
 }
@@ -552,8 +552,8 @@ Status IdentityService::ConfirmPasswordReset(std::string_view token, std::string
       who.user_id = record.user.user_id;
       who.label = record.user.email + " (reset link)";
     }
-    return RecordAuditAt(tx, options_.clock(), who, "user", std::to_string(record.user.user_id),
-                         "password_reset", std::nullopt, std::nullopt);
+    return RecordAudit(tx, who, "user", std::to_string(record.user.user_id), "password_reset",
+                       std::nullopt, std::nullopt);
   });
 }
 
@@ -587,9 +587,8 @@ Result<CreatedApiToken> IdentityService::CreateApiToken(std::int64_t user_id,
   BSG_RETURN_IF_ERROR(db_.InTransaction([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(out.token.token_id,
                          store_.InsertApiToken(tx, out.token, HashToken(out.secret)));
-    return RecordAuditAt(tx, options_.clock(), actor, "api_token",
-                         std::to_string(out.token.token_id), "create", std::nullopt,
-                         ToJson(out.token));
+    return RecordAudit(tx, actor, "api_token", std::to_string(out.token.token_id), "create",
+                       std::nullopt, ToJson(out.token));
   }));
   return out;
 }
@@ -610,8 +609,8 @@ Status IdentityService::RevokeApiToken(std::int64_t user_id, std::int64_t token_
     if (token->revoked_at) return Status::Ok();
     BSG_RETURN_IF_ERROR(store_.RevokeApiToken(tx, token_id, Now()));
     BSG_ASSIGN_OR_RETURN(ApiToken after, store_.FindApiToken(tx, token_id));
-    return RecordAuditAt(tx, options_.clock(), actor, "api_token", std::to_string(token_id),
-                         "revoke", ToJson(*token), ToJson(after));
+    return RecordAudit(tx, actor, "api_token", std::to_string(token_id), "revoke", ToJson(*token),
+                       ToJson(after));
   });
 }
 

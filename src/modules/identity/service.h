@@ -19,15 +19,16 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/identity/audit.h"
 #include "modules/identity/crypto.h"
 #include "modules/identity/model.h"
 #include "modules/identity/password.h"
 #include "modules/identity/store.h"
+#include "platform/audit.h"
 #include "platform/config.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
 #include "platform/status.h"
+#include "platform/time/clock.h"
 
 namespace bsg::identity {
 
@@ -49,7 +50,6 @@ struct IdentityOptions {
   int max_token_days = 365;
   // Where links in messages point: {base_url}/password-reset#token=...
   std::string base_url = "http://127.0.0.1:8080";
-  Clock clock = SystemClock();
   PasswordLimits password_limits = DefaultPasswordLimits();
   int max_concurrent_hashes = 2;
 };

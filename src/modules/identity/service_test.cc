@@ -1,8 +1,11 @@
-// The identity use cases on SQLite and PostgreSQL, with a clock the tests move.
+// The identity use cases on SQLite and PostgreSQL, with the product's clock stopped and moved by
+// the tests (time::ScopedTestClock).
 #include "modules/identity/service.h"
 
 #include <gtest/gtest.h>
 
+#include "modules/identity/audit.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg::identity {
@@ -19,7 +22,7 @@ class IdentityServiceTest : public bsg::testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    options_.clock = [this] { return now_; };
+    RegisterAuditRecorder();
     options_.password_limits = PasswordLimits::Min();
     options_.base_url = "https://bsg.example.org";
     service_ = std::make_unique<IdentityService>(db(), options_);
@@ -78,7 +81,8 @@ class IdentityServiceTest : public bsg::testing::DatabaseTest {
     return body.substr(start, end - start);
   }
 
-  TimePoint now_ = *ParseTimestamp("2024-05-01T09:00:00Z");
+  // The product's clock, stopped; tests move it.
+  time::ScopedTestClock clock_{*time::ParseTimestamp("2024-05-01T09:00:00Z")};
   IdentityOptions options_;
   std::unique_ptr<IdentityService> service_;
 };
@@ -126,7 +130,7 @@ TEST_P(IdentityServiceTest, SixthWrongPasswordIsRateLimitedForExistingAndUnknown
     for (int i = 1; i <= 5; ++i) {
       auto r = SignIn(email, "wrong-password-" + std::to_string(i));
       EXPECT_EQ(r.status().code(), ErrorCode::kUnauthenticated) << email << " attempt " << i;
-      now_ += seconds(10);
+      clock_.Advance(seconds(10));
     }
     auto sixth = SignIn(email, "wrong-password-6");
     EXPECT_EQ(sixth.status().code(), ErrorCode::kTooManyRequests) << email;
@@ -136,7 +140,7 @@ TEST_P(IdentityServiceTest, SixthWrongPasswordIsRateLimitedForExistingAndUnknown
   }
   // Even the right password waits until the window has passed.
   EXPECT_EQ(SignIn("ada@example.org", kPassword).status().code(), ErrorCode::kTooManyRequests);
-  now_ += minutes(15);
+  clock_.Advance(minutes(15));
   EXPECT_TRUE(SignIn("ada@example.org", kPassword).ok());
 }
 
@@ -169,19 +173,19 @@ TEST_P(IdentityServiceTest, SessionsExpireWhenIdleAndAbsolutely) {
   ASSERT_TRUE(s.ok());
   // Activity every 90 minutes keeps the session alive...
   for (int i = 0; i < 7; ++i) {
-    now_ += minutes(90);
+    clock_.Advance(minutes(90));
     auto who = svc().Authenticate(CookieRequest(s->session_token));
     ASSERT_TRUE(who.ok()) << "after " << (i + 1) * 90 << " min: " << who.status().ToString();
   }
   // ...until 12 hours after sign-in (10.5 h so far).
-  now_ += minutes(90);
+  clock_.Advance(minutes(90));
   auto expired = svc().Authenticate(CookieRequest(s->session_token));
   EXPECT_EQ(expired.status().code(), ErrorCode::kUnauthenticated);
   EXPECT_EQ(expired.status().reason(), "session.expired");
 
   auto idle = SignIn("ada@example.org", kPassword);
   ASSERT_TRUE(idle.ok());
-  now_ += hours(2) + seconds(1);
+  clock_.Advance(hours(2) + seconds(1));
   EXPECT_EQ(svc().Authenticate(CookieRequest(idle->session_token)).status().reason(),
             "session.expired");
   EXPECT_EQ(svc().Authenticate(CookieRequest("made-up-token")).status().reason(),
@@ -328,7 +332,7 @@ TEST_P(IdentityServiceTest, ApiTokensHaveScopesExpiryAndRevocation) {
   ASSERT_TRUE(svc().RevokeApiToken(ada.user_id, read->token.token_id, Anonymous()).ok());
   EXPECT_EQ(svc().Authenticate(BearerRequest(read->secret)).status().reason(), "token.invalid");
 
-  now_ += hours(24 * 91);
+  clock_.Advance(hours(24 * 91));
   EXPECT_EQ(svc().Authenticate(BearerRequest(write->secret)).status().reason(), "token.expired");
   EXPECT_EQ(svc().CreateApiToken(ada.user_id, "x", {"read"}, 400, Anonymous()).status().code(),
             ErrorCode::kUnprocessable);
@@ -366,7 +370,7 @@ TEST_P(IdentityServiceTest, PasswordResetThroughTheOutbox) {
   // Links expire after an hour.
   ASSERT_TRUE(svc().RequestPasswordReset("ada@example.org", Anonymous()).ok());
   const std::string late = TokenFromLink(Outbox().front().body);
-  now_ += minutes(61);
+  clock_.Advance(minutes(61));
   EXPECT_EQ(svc().ConfirmPasswordReset(late, "yet-another-passphrase", Anonymous()).reason(),
             "password_reset.invalid_token");
   EXPECT_EQ(svc().ConfirmPasswordReset("made-up", "yet-another-passphrase", Anonymous()).reason(),

@@ -1,7 +1,6 @@
 // The SQL implementation of IdentityStore. Every statement is a named constant with `?`
 // placeholders; values are always bound. Optional filters use `(CAST(? AS T) IS NULL OR ...)` so
 // that one statement serves every combination, on SQLite and PostgreSQL alike.
-#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -9,6 +8,7 @@
 
 #include "modules/identity/rules.h"
 #include "modules/identity/store.h"
+#include "platform/text.h"
 
 namespace bsg::identity {
 namespace {
@@ -242,19 +242,9 @@ std::optional<nlohmann::json> ReadJson(const db::Row& row, std::size_t i) {
   return parsed;
 }
 
-// `%text%` for LIKE with `\` as the escape character.
-std::string LikePattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out + "%";
-}
-
 db::Params UserFilterParams(const UserFilter& f) {
   std::optional<std::string> pattern;
-  if (f.q) pattern = LikePattern(*f.q);
+  if (f.q) pattern = LikePattern(AsciiLower(*f.q));  // compared with LOWER(column)
   std::optional<std::int64_t> disabled;
   if (f.disabled) disabled = *f.disabled ? 1 : 0;
   return {f.q, pattern, pattern, f.role, f.role, disabled, disabled, disabled};

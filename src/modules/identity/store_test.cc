@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "modules/identity/audit.h"
+#include "platform/audit.h"
+#include "platform/time/clock.h"
+#include "platform/time/timestamp.h"
 #include "support/test_db.h"
 
 namespace bsg::identity {
@@ -11,6 +14,11 @@ namespace {
 
 class IdentityStoreTest : public bsg::testing::DatabaseTest {
  protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    RegisterAuditRecorder();
+  }
+
   const IdentityStore& store() { return SqlIdentityStore(); }
 
   std::int64_t AddUser(const std::string& email, std::set<std::string> roles,
@@ -32,10 +40,11 @@ class IdentityStoreTest : public bsg::testing::DatabaseTest {
 
   Status Audit(std::int64_t by, const std::string& type, const std::string& id,
                const std::string& at) {
+    time::ScopedTestClock clock(*time::ParseTimestamp(at));
     return db().InTransaction([&](db::Transaction& tx) -> Status {
       AuditActor actor{by, "user" + std::to_string(by), "127.0.0.1", "req-1"};
-      return RecordAuditAt(tx, *ParseTimestamp(at), actor, type, id, "update",
-                           nlohmann::json{{"n", 1}}, nlohmann::json{{"n", 2}});
+      return RecordAudit(tx, actor, type, id, "update", nlohmann::json{{"n", 1}},
+                         nlohmann::json{{"n", 2}});
     });
   }
 };

@@ -1,23 +1,23 @@
-// The registry's HTTP routes. Handlers decode, call rules and the store inside one transaction
-// (with the audit event), and encode; the platform checks each route's policy first and maps
-// errors to HTTP.
+// The registry's HTTP routes. Handlers decode, call one use case of RegistryService (service.h)
+// or of transfer.h, and encode; the platform checks each route's policy first and maps errors to
+// HTTP.
 #include "modules/registry/api.h"
 
 #include <cctype>
-#include <chrono>
 #include <memory>
 #include <set>
 #include <string>
 #include <utility>
 
-#include "modules/identity/audit.h"
-#include "modules/identity/crypto.h"
 #include "modules/registry/json.h"
-#include "modules/registry/rules.h"
-#include "modules/registry/store.h"
+#include "modules/registry/service.h"
 #include "modules/registry/transfer.h"
 #include "platform/http/api_util.h"
+#include "platform/http/audit_actor.h"
 #include "platform/tabular/table.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
+#include "platform/time/date.h"
 
 namespace bsg::registry {
 namespace {
@@ -33,8 +33,6 @@ constexpr std::string_view kTag = "registry";
 const std::set<std::string> kOfficers = {"admin", "officer"};
 const std::set<std::string> kPeopleReaders = {"admin", "officer", "committee", "viewer"};
 
-std::string Now() { return identity::FormatTimestamp(std::chrono::system_clock::now()); }
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -42,127 +40,85 @@ std::string Upper(std::string s) {
 
 Result<std::string> DayParam(const Request& req) {
   auto on = req.Query("on");
-  if (!on) return u::Today();
-  if (!IsIsoDate(*on)) {
+  if (!on) return time::Today().ToString();
+  if (!time::IsIsoDate(*on)) {
     return Status::InvalidArgument("request.bad_query", "on must be a date",
                                    {{"on", "must be a date YYYY-MM-DD"}});
   }
   return *on;
 }
 
+// Officers and readers see anyone; a delegate only the person linked to their account.
+PersonReader ReaderOf(const Request& req) {
+  PersonReader r;
+  for (const auto& role : kPeopleReaders) {
+    r.reads_anyone = r.reads_anyone || req.principal->roles.count(role) > 0;
+  }
+  r.user_id = req.principal->user_id;
+  return r;
+}
+
 class Api {
  public:
-  explicit Api(db::Database& db) : db_(db) {}
+  explicit Api(db::Database& db) : db_(db), service_(db) {}
 
   // ---- countries
 
   Result<Response> ListCountries(Request& req) {
     BSG_ASSIGN_OR_RETURN(u::Paging paging, u::ReadPaging(req));
-    BSG_ASSIGN_OR_RETURN(std::string day, DayParam(req));
+    CountryFilter f;
+    BSG_ASSIGN_OR_RETURN(f.on, DayParam(req));
     const auto region = req.Query("region");
-    const auto cls = req.Query("class");
-    const auto q = req.Query("q");
-    if (region && !OneOf(kRegions, Upper(*region))) {
+    f.cls = req.Query("class");
+    f.q = req.Query("q");
+    if (region) f.region = Upper(*region);
+    if (f.region && !OneOf(kRegions, *f.region)) {
       return Status::InvalidArgument("request.bad_query", "unknown region",
                                      {{"region", "must be one of AFR, AMS, ARB, ASP, CIS, EUR"}});
     }
-    if (cls && !OneOf(kClasses, *cls) && *cls != "developed") {
+    if (f.cls && !OneOf(kClasses, *f.cls)) {
       return Status::InvalidArgument(
           "request.bad_query", "unknown class",
           {{"class", "must be one of ldc, lldc, sids, developing, developed"}});
     }
-    BSG_ASSIGN_OR_RETURN(ClassIndex index, LoadIndex());
-    const std::string key = q ? MatchKey(*q) : "";
-    std::vector<json> items;
-    for (const auto& c : index.countries()) {
-      if (region && c.region != Upper(*region)) continue;
-      if (q && MatchKey(c.name).find(key) == std::string::npos &&
-          MatchKey(c.name_fr).find(key) == std::string::npos && MatchKey(c.iso2) != key &&
-          MatchKey(c.iso3) != key) {
-        continue;
-      }
-      const Classification k = *index.On(c.iso2, day);
-      if (cls) {
-        const bool held = *cls == "ldc"          ? k.ldc
-                          : *cls == "lldc"       ? k.lldc
-                          : *cls == "sids"       ? k.sids
-                          : *cls == "developing" ? k.developing
-                                                 : !k.developing;
-        if (!held) continue;
-      }
-      json item = ToJson(c);
-      item["classification"] = ToJson(k);
-      items.push_back(std::move(item));
-    }
+    BSG_ASSIGN_OR_RETURN(auto countries, service_.ListCountries(f));
     json page = json::array();
     for (std::size_t i = static_cast<std::size_t>(paging.offset);
-         i < items.size() && page.size() < static_cast<std::size_t>(paging.limit); ++i) {
-      page.push_back(items[i]);
+         i < countries.size() && page.size() < static_cast<std::size_t>(paging.limit); ++i) {
+      json item = ToJson(countries[i].country);
+      item["classification"] = ToJson(countries[i].classification);
+      page.push_back(std::move(item));
     }
     return Response::Json({{"items", page},
-                           {"total", items.size()},
+                           {"total", countries.size()},
                            {"limit", paging.limit},
                            {"offset", paging.offset},
-                           {"on", day}});
+                           {"on", f.on}});
   }
 
   Result<Response> GetCountry(Request& req) {
-    const std::string iso2 = Upper(req.PathText("iso2"));
-    BSG_ASSIGN_OR_RETURN(ClassIndex index, LoadIndex());
-    const Country* c = index.Find(iso2);
-    if (c == nullptr) return Status::NotFound("country.not_found", "no country with this code");
-    json out = ToJson(*c);
-    out["classification"] = ToJson(*index.On(iso2, u::Today()));
-    BSG_ASSIGN_OR_RETURN(auto history,
-                         WithSession([&](db::Session& s) { return store_.ClassPeriods(s, iso2); }));
+    BSG_ASSIGN_OR_RETURN(CountryDetail d, service_.GetCountry(Upper(req.PathText("iso2")),
+                                                              time::Today().ToString()));
+    json out = ToJson(d.country);
+    out["classification"] = ToJson(d.classification);
     out["history"] = json::array();
-    for (const auto& p : history) out["history"].push_back(ToJson(p));
+    for (const auto& p : d.history) out["history"].push_back(ToJson(p));
     return Response::Json(out);
   }
 
   Result<Response> Classify(Request& req) {
-    const std::string iso2 = Upper(req.PathText("iso2"));
     BSG_ASSIGN_OR_RETURN(std::string day, DayParam(req));
-    BSG_ASSIGN_OR_RETURN(ClassIndex index, LoadIndex());
-    auto k = index.On(iso2, day);
-    if (!k) return Status::NotFound("country.not_found", "no country with this code");
-    return Response::Json(ToJson(*k));
+    BSG_ASSIGN_OR_RETURN(Classification k, service_.Classify(Upper(req.PathText("iso2")), day));
+    return Response::Json(ToJson(k));
   }
 
   Result<Response> ChangeClass(Request& req) {
     const std::string iso2 = Upper(req.PathText("iso2"));
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
     BSG_ASSIGN_OR_RETURN(ClassChange change, ClassChangeFromJson(body));
+    BSG_ASSIGN_OR_RETURN(auto periods, service_.ChangeClass(http::ActorFrom(req), iso2, change));
     json history = json::array();
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(auto countries, store_.Countries(tx));
-      bool known = false;
-      for (const auto& c : countries) known = known || c.iso2 == iso2;
-      if (!known) return Status::NotFound("country.not_found", "no country with this code");
-      BSG_ASSIGN_OR_RETURN(auto periods, store_.ClassPeriods(tx, iso2));
-      BSG_ASSIGN_OR_RETURN(ClassChangePlan plan, PlanClassChange(iso2, periods, change));
-      std::optional<json> before;
-      json after;
-      if (plan.close) {
-        for (const auto& p : periods) {
-          if (p.id == plan.close->id) before = ToJson(p);
-        }
-        BSG_RETURN_IF_ERROR(store_.CloseClassPeriod(tx, *plan.close));
-        after = ToJson(*plan.close);
-      }
-      if (plan.open) {
-        BSG_ASSIGN_OR_RETURN(plan.open->id, store_.InsertClassPeriod(tx, *plan.open));
-        after = ToJson(*plan.open);
-      }
-      after["iso2"] = iso2;
-      after["change"] = change.change;
-      BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, identity::ActorFrom(req), "country_class", iso2,
-                                                "class_change", before, after));
-      BSG_ASSIGN_OR_RETURN(auto updated, store_.ClassPeriods(tx, iso2));
-      for (const auto& p : updated) history.push_back(ToJson(p));
-      return Status::Ok();
-    });
-    if (!st.ok()) return st;
+    for (const auto& p : periods) history.push_back(ToJson(p));
     return Response::Json({{"iso2", iso2}, {"history", history}}, 201);
   }
 
@@ -177,55 +133,30 @@ class Api {
     f.sort = req.Query("sort").value_or("name");
     f.limit = paging.limit;
     f.offset = paging.offset;
-    BSG_ASSIGN_OR_RETURN(
-        auto page, WithSession([&](db::Session& s) { return store_.ListOrganizations(s, f); }));
+    BSG_ASSIGN_OR_RETURN(auto page, service_.ListOrganizations(f));
     return Response::Json(u::PageJson(page.items, page.total, paging,
                                       [](const Organization& o) { return ToJson(o); }));
   }
 
   Result<Response> GetOrganization(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    BSG_ASSIGN_OR_RETURN(
-        auto o, WithSession([&](db::Session& s) { return store_.GetOrganization(s, id); }));
+    BSG_ASSIGN_OR_RETURN(Organization o, service_.GetOrganization(req.PathInt("id")));
     return Response::Json(ToJson(o));
   }
 
   Result<Response> SaveOrganization(Request& req, bool create) {
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
     BSG_ASSIGN_OR_RETURN(OrganizationDraft d, OrganizationDraftFromJson(body));
-    Organization saved;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
-      std::optional<json> before;
-      std::int64_t id = 0;
-      if (!create) {
-        id = req.PathInt("id");
-        BSG_ASSIGN_OR_RETURN(Organization old, store_.GetOrganization(tx, id));
-        before = ToJson(old);
-      }
-      BSG_RETURN_IF_ERROR(ValidateOrganization(d, index));
-      if (create) {
-        BSG_ASSIGN_OR_RETURN(id, store_.CreateOrganization(tx, d, Now()));
-      } else {
-        BSG_RETURN_IF_ERROR(store_.UpdateOrganization(tx, id, d, Now()));
-      }
-      BSG_ASSIGN_OR_RETURN(saved, store_.GetOrganization(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "organization", std::to_string(id),
-                                   create ? "create" : "update", before, ToJson(saved));
-    });
-    if (!st.ok()) return st;
+    BSG_ASSIGN_OR_RETURN(Organization saved,
+                         create
+                             ? service_.CreateOrganization(http::ActorFrom(req), std::move(d),
+                                                           time::CurrentTimestamp())
+                             : service_.UpdateOrganization(http::ActorFrom(req), req.PathInt("id"),
+                                                           std::move(d), time::CurrentTimestamp()));
     return Response::Json(ToJson(saved), create ? 201 : 200);
   }
 
   Result<Response> DeleteOrganization(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(Organization old, store_.GetOrganization(tx, id));
-      BSG_RETURN_IF_ERROR(store_.DeleteOrganization(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "organization", std::to_string(id),
-                                   "delete", ToJson(old), std::nullopt);
-    });
-    if (!st.ok()) return st;
+    BSG_RETURN_IF_ERROR(service_.DeleteOrganization(http::ActorFrom(req), req.PathInt("id")));
     return Response::NoContent();
   }
 
@@ -242,35 +173,18 @@ class Api {
     f.sort = req.Query("sort").value_or("name");
     f.limit = paging.limit;
     f.offset = paging.offset;
-    BSG_ASSIGN_OR_RETURN(auto page,
-                         WithSession([&](db::Session& s) { return store_.ListPeople(s, f); }));
+    BSG_ASSIGN_OR_RETURN(auto page, service_.ListPeople(f));
     return Response::Json(
         u::PageJson(page.items, page.total, paging, [](const Person& p) { return ToJson(p); }));
   }
 
-  // Officers and readers see anyone; a delegate only the person linked to their account.
-  Result<Person> ReadablePerson(const Request& req, db::Session& s, std::int64_t id) {
-    BSG_ASSIGN_OR_RETURN(Person p, store_.GetPerson(s, id));
-    const auto& roles = req.principal->roles;
-    bool reader = false;
-    for (const auto& r : kPeopleReaders) reader = reader || roles.count(r) > 0;
-    if (!reader && p.user_id != req.principal->user_id) {
-      return Status::PermissionDenied("person.not_own", "you may read only your own person record");
-    }
-    return p;
-  }
-
   Result<Response> GetPerson(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    BSG_ASSIGN_OR_RETURN(Person p,
-                         WithSession([&](db::Session& s) { return ReadablePerson(req, s, id); }));
+    BSG_ASSIGN_OR_RETURN(Person p, service_.GetPerson(ReaderOf(req), req.PathInt("id")));
     return Response::Json(ToJson(p));
   }
 
   Result<Response> GetMe(Request& req) {
-    BSG_ASSIGN_OR_RETURN(auto p, WithSession([&](db::Session& s) {
-                           return store_.FindPersonByUser(s, req.principal->user_id);
-                         }));
+    BSG_ASSIGN_OR_RETURN(auto p, service_.PersonOfUser(req.principal->user_id));
     if (!p) return Status::NotFound("person.not_found", "no person is linked to your account");
     return Response::Json(ToJson(*p));
   }
@@ -278,48 +192,20 @@ class Api {
   Result<Response> SavePerson(Request& req, bool create) {
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
     BSG_ASSIGN_OR_RETURN(PersonDraft d, PersonDraftFromJson(body));
-    Person saved;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
-      std::optional<json> before;
-      std::int64_t id = 0;
-      if (!create) {
-        id = req.PathInt("id");
-        BSG_ASSIGN_OR_RETURN(Person old, store_.GetPerson(tx, id));
-        if (old.erased_at || old.merged_into) {
-          return Status::Conflict("person.read_only",
-                                  "an erased or merged-away person cannot be edited");
-        }
-        before = ToJson(old);
-      }
-      BSG_RETURN_IF_ERROR(ValidatePerson(d, index));
-      if (create) {
-        BSG_ASSIGN_OR_RETURN(id, store_.CreatePerson(tx, d, Now()));
-      } else {
-        BSG_RETURN_IF_ERROR(store_.UpdatePerson(tx, id, d, Now()));
-      }
-      BSG_ASSIGN_OR_RETURN(saved, store_.GetPerson(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "person", std::to_string(id),
-                                   create ? "create" : "update", before, ToJson(saved));
-    });
-    if (!st.ok()) return st;
+    BSG_ASSIGN_OR_RETURN(
+        Person saved,
+        create ? service_.CreatePerson(http::ActorFrom(req), std::move(d), time::CurrentTimestamp())
+               : service_.UpdatePerson(http::ActorFrom(req), req.PathInt("id"), std::move(d),
+                                       time::CurrentTimestamp()));
     return Response::Json(ToJson(saved), create ? 201 : 200);
   }
 
   Result<Response> DeletePerson(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(Person old, store_.GetPerson(tx, id));
-      BSG_RETURN_IF_ERROR(store_.DeletePerson(tx, id));
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "person", std::to_string(id),
-                                   "delete", ToJson(old), std::nullopt);
-    });
-    if (!st.ok()) return st;
+    BSG_RETURN_IF_ERROR(service_.DeletePerson(http::ActorFrom(req), req.PathInt("id")));
     return Response::NoContent();
   }
 
   Result<Response> Merge(Request& req) {
-    const std::int64_t from = req.PathInt("id");
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
     u::Body b(body);
     auto into = b.Integer("into");
@@ -328,50 +214,25 @@ class Api {
       return Status::Unprocessable("person.invalid_merge", "say which person survives",
                                    {{"into", "is required: the id of the surviving person"}});
     }
-    Person survivor;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_RETURN_IF_ERROR(MergePeople(tx, store_, from, *into, identity::ActorFrom(req)));
-      BSG_ASSIGN_OR_RETURN(survivor, store_.GetPerson(tx, *into));
-      return Status::Ok();
-    });
-    if (!st.ok()) return st;
+    BSG_ASSIGN_OR_RETURN(Person survivor,
+                         service_.MergePerson(http::ActorFrom(req), req.PathInt("id"), *into,
+                                              time::CurrentTimestamp()));
     return Response::Json(ToJson(survivor));
   }
 
   Result<Response> Export(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    json out;
-    BSG_RETURN_IF_ERROR(db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          BSG_ASSIGN_OR_RETURN(Person p, ReadablePerson(req, tx, id));
-          out = {{"person", ToJson(p)}};
-          if (p.organization_id) {
-            BSG_ASSIGN_OR_RETURN(Organization o, store_.GetOrganization(tx, *p.organization_id));
-            out["organization"] = ToJson(o);
-          }
-          out["related"] = json::object();
-          for (const auto& [name, fn] : PersonExportHooks()) {
-            BSG_ASSIGN_OR_RETURN(out["related"][name], fn(tx, id));
-          }
-          return Status::Ok();
-        },
-        {.read_only = true}));
+    BSG_ASSIGN_OR_RETURN(PersonExport e, service_.ExportPerson(ReaderOf(req), req.PathInt("id")));
+    json out = {{"person", ToJson(e.person)}};
+    if (e.organization) out["organization"] = ToJson(*e.organization);
+    out["related"] = json::object();
+    for (const auto& [name, related] : e.related) out["related"][name] = related;
     return Response::Json(out);
   }
 
   Result<Response> Erase(Request& req) {
-    const std::int64_t id = req.PathInt("id");
-    Person erased;
-    Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(Person old, store_.GetPerson(tx, id));
-      if (old.erased_at) return Status::Conflict("person.already_erased", "already erased");
-      BSG_RETURN_IF_ERROR(store_.ErasePerson(tx, id, Now()));
-      BSG_ASSIGN_OR_RETURN(erased, store_.GetPerson(tx, id));
-      // The event names what was kept, never what was removed.
-      return identity::RecordAudit(tx, identity::ActorFrom(req), "person", std::to_string(id),
-                                   "erase", std::nullopt, ToJson(erased));
-    });
-    if (!st.ok()) return st;
+    BSG_ASSIGN_OR_RETURN(
+        Person erased,
+        service_.ErasePerson(http::ActorFrom(req), req.PathInt("id"), time::CurrentTimestamp()));
     return Response::Json(ToJson(erased));
   }
 
@@ -387,7 +248,7 @@ class Api {
     auto transfer = FindTransferKind(kind);
     if (!transfer) return Status::NotFound("import.unknown_kind", "nothing to import by that name");
     BSG_ASSIGN_OR_RETURN(ImportReport report, transfer->import(db_, req.body, *format, dry_run,
-                                                               identity::ActorFrom(req), nullptr));
+                                                               http::ActorFrom(req), nullptr));
     return ImportResponse(report);
   }
 
@@ -410,26 +271,8 @@ class Api {
   }
 
  private:
-  template <typename F>
-  auto WithSession(F&& fn) -> decltype(fn(std::declval<db::Session&>())) {
-    decltype(fn(std::declval<db::Session&>())) result =
-        Status::Internal("registry.no_result", "no result");
-    Status st = db_.InTransaction(
-        [&](db::Transaction& tx) -> Status {
-          result = fn(tx);
-          return result.ok() ? Status::Ok() : result.status();
-        },
-        {.read_only = true});
-    if (!st.ok()) return st;
-    return result;
-  }
-
-  Result<ClassIndex> LoadIndex() {
-    return WithSession([&](db::Session& s) { return store_.LoadClassIndex(s); });
-  }
-
   db::Database& db_;
-  const Store store_;
+  RegistryService service_;
 };
 
 }  // namespace
@@ -443,35 +286,6 @@ Response ImportResponse(const ImportReport& report) {
   body["message"] = "the file has errors; nothing was imported";
   body["fields"] = json::object();
   return Response::Json(body, http::HttpStatusFor(ErrorCode::kUnprocessable));
-}
-
-Status MergePeople(db::Session& tx, const Store& store, std::int64_t from, std::int64_t into,
-                   const identity::AuditActor& actor) {
-  if (from == into) {
-    return Status::Unprocessable("person.invalid_merge", "a person cannot be merged into itself",
-                                 {{"into", "must be another person"}});
-  }
-  BSG_ASSIGN_OR_RETURN(Person a, store.GetPerson(tx, from));
-  auto b = store.GetPerson(tx, into);
-  if (!b.ok()) {
-    if (b.status().code() == ErrorCode::kNotFound) {
-      return Status::Unprocessable("person.invalid_merge", "the surviving person does not exist",
-                                   {{"into", "is not an existing person"}});
-    }
-    return b.status();
-  }
-  if (a.merged_into || b->merged_into || a.erased_at || b->erased_at) {
-    return Status::Conflict("person.not_mergeable",
-                            "merged-away or erased people cannot be merged");
-  }
-  BSG_RETURN_IF_ERROR(store.MarkMerged(tx, from, into, Now()));
-  for (const auto& [name, hook] : PersonMergeHooks()) {
-    BSG_RETURN_IF_ERROR(hook(tx, from, into).WithContext("merge hook " + name));
-  }
-  BSG_RETURN_IF_ERROR(identity::RecordAudit(tx, actor, "person", std::to_string(from), "merge",
-                                            ToJson(a), json{{"merged_into", into}}));
-  return identity::RecordAudit(tx, actor, "person", std::to_string(into), "merge_survivor",
-                               ToJson(*b), json{{"absorbed", from}});
 }
 
 void RegisterRoutes(http::Router& router, db::Database& db) {

@@ -3,10 +3,6 @@
 #ifndef BSG_MODULES_REGISTRY_API_H_
 #define BSG_MODULES_REGISTRY_API_H_
 
-#include <cstdint>
-
-#include "modules/identity/audit.h"
-#include "modules/registry/store.h"
 #include "modules/registry/transfer.h"
 #include "platform/db/database.h"
 #include "platform/http/response.h"
@@ -19,12 +15,6 @@ void RegisterRoutes(http::Router& router, db::Database& db);
 // The HTTP answer to an import: 200 with the report for a dry run or a good file; 422 for a
 // rejected file, whose body is the error shape {code, reason, message, fields} plus the report.
 http::Response ImportResponse(const ImportReport& report);
-
-// Merges person `from` into `into` inside `tx`: marks `from` merged, runs every merge hook and
-// records the audit events. Unprocessable person.invalid_merge, NotFound person.not_found,
-// Conflict person.not_mergeable.
-Status MergePeople(db::Session& tx, const Store& store, std::int64_t from, std::int64_t into,
-                   const identity::AuditActor& actor);
 
 }  // namespace bsg::registry
 

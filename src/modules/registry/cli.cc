@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "modules/identity/audit.h"
 #include "modules/registry/transfer.h"
+#include "platform/audit.h"
 #include "platform/command.h"
 #include "platform/tabular/progress.h"
 #include "platform/tabular/table.h"
@@ -64,8 +64,8 @@ int RunImport(const ImportOptions& o, ModuleContext& ctx) {
   auto db = ctx.database();
   if (!db.ok()) return Fail(db.status());
   tabular::ProgressBar bar((o.dry_run ? "checking " : "importing ") + o.kind);
-  auto report = kind->import(**db, data, format, o.dry_run,
-                             identity::CliActor("bsg import " + o.kind), bar.AsFn());
+  auto report =
+      kind->import(**db, data, format, o.dry_run, CliActor("bsg import " + o.kind), bar.AsFn());
   if (!report.ok()) return Fail(report.status());
   for (const auto& e : report->errors) std::cerr << tabular::FormatError(o.file, e) << "\n";
   if (!report->ok) {

@@ -32,9 +32,9 @@ json ToJson(const ClassPeriod& p) {
 }
 
 json ToJson(const Classification& c) {
-  return {{"iso2", c.iso2},    {"on", c.on},     {"ldc", c.ldc},
-          {"lldc", c.lldc},    {"sids", c.sids}, {"developing", c.developing},
-          {"region", c.region}};
+  return {{"iso2", c.iso2},           {"on", c.on},        {"ldc", c.ldc},
+          {"lldc", c.lldc},           {"sids", c.sids},    {"developing", c.developing},
+          {"developed", c.developed}, {"region", c.region}};
 }
 
 json ToJson(const Organization& o) {

@@ -1,24 +1,10 @@
-// Registry model helpers: dates, the class index, display names and merge hooks.
+// Registry model helpers: the class index, display names and merge hooks.
 #include "modules/registry/model.h"
 
-#include <cctype>
 #include <mutex>
 
 namespace bsg::registry {
 namespace {
-
-bool Digits(std::string_view s) {
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return !s.empty();
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
 
 std::mutex& HooksMutex() {
   static std::mutex m;
@@ -31,33 +17,6 @@ std::vector<std::pair<std::string, PersonMergeHook>>& Hooks() {
 }
 
 }  // namespace
-
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!Digits(s.substr(0, 4)) || !Digits(s.substr(5, 2)) || !Digits(s.substr(8, 2))) return false;
-  const int year = std::stoi(std::string(s.substr(0, 4)));
-  const int month = std::stoi(std::string(s.substr(5, 2)));
-  const int day = std::stoi(std::string(s.substr(8, 2)));
-  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
-}
-
-bool IsPartialDate(std::string_view s) {
-  if (s.size() == 4) return Digits(s) && s[0] != '0';
-  if (s.size() == 7) {
-    if (s[4] != '-' || !Digits(s.substr(0, 4)) || !Digits(s.substr(5, 2)) || s[0] == '0') {
-      return false;
-    }
-    const int month = std::stoi(std::string(s.substr(5, 2)));
-    return month >= 1 && month <= 12;
-  }
-  return IsIsoDate(s);
-}
-
-std::string EffectiveDate(std::string_view s) {
-  if (s.size() == 4) return std::string(s) + "-01-01";
-  if (s.size() == 7) return std::string(s) + "-01";
-  return std::string(s);
-}
 
 ClassIndex::ClassIndex(std::vector<Country> countries, std::vector<ClassPeriod> periods)
     : countries_(std::move(countries)) {
@@ -85,6 +44,7 @@ std::optional<Classification> ClassIndex::On(std::string_view iso2, std::string_
       if (p.cls == "lldc") c.lldc = true;
       if (p.cls == "sids") c.sids = true;
       if (p.cls == "developing") c.developing = true;
+      if (p.cls == "developed") c.developed = true;
     }
   }
   return c;

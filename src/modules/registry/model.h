@@ -19,21 +19,16 @@
 
 namespace bsg::registry {
 
-// ---- dates
-// Full dates are ISO "YYYY-MM-DD". A class boundary may be known only to the year or month
-// ("1971", "1994-12"): a partial date. It takes effect on the first day of the period it names.
-
-// True for a valid calendar date "YYYY-MM-DD" (years 1000-9999).
-bool IsIsoDate(std::string_view s);
-// True for "YYYY", "YYYY-MM" (valid month) or a valid "YYYY-MM-DD".
-bool IsPartialDate(std::string_view s);
-// The day a partial date takes effect: "1994-12" -> "1994-12-01", "1971" -> "1971-01-01".
-// Precondition: IsPartialDate(s).
-std::string EffectiveDate(std::string_view s);
+// Dates are ISO "YYYY-MM-DD" (platform/time). A class boundary may be known only to the year or
+// month ("1971", "1994-12"): a partial date (time::PartialDate), which takes effect on the first
+// day of the period it names.
 
 // ---- countries
 
-inline constexpr std::array<std::string_view, 4> kClasses = {"ldc", "lldc", "sids", "developing"};
+// "developing" and "developed" are both stated classes: a country with neither on a date has no
+// development class stated there (statistics count it as not stated, never as developed).
+inline constexpr std::array<std::string_view, 5> kClasses = {"ldc", "lldc", "sids", "developing",
+                                                             "developed"};
 inline constexpr std::array<std::string_view, 6> kRegions = {"AFR", "AMS", "ARB",
                                                              "ASP", "CIS", "EUR"};
 
@@ -65,7 +60,7 @@ struct ClassPeriod {
   }
 };
 
-// A country's classes on one day. `developing` false with a known country means developed.
+// A country's classes on one day.
 struct Classification {
   std::string iso2;
   std::string on;
@@ -73,6 +68,7 @@ struct Classification {
   bool lldc = false;
   bool sids = false;
   bool developing = false;
+  bool developed = false;  // neither developing nor developed: not stated on that day
   std::string region;
 };
 

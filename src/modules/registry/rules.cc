@@ -3,91 +3,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <utility>
 
 #include "platform/text.h"
+#include "platform/time/date.h"
 
 namespace bsg::registry {
 namespace {
-
-// Latin-1 Supplement and Latin Extended-A letters, U+00C0..U+017F, folded.
-static constexpr const char* kFold[] = {
-    "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e",  "e", "e", "e", "i",  "i",  "i", "i", "d", "n",
-    "o", "o", "o",  "o",  "o", "x", "o",  "u",  "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a",
-    "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i",  "i", "i", "i", "d",  "n",  "o", "o", "o", "o",
-    "o", "/", "o",  "u",  "u", "u", "u",  "y",  "th", "y", "a", "a", "a",  "a",  "a", "a", "c", "c",
-    "c", "c", "c",  "c",  "c", "c", "d",  "d",  "d",  "d", "e", "e", "e",  "e",  "e", "e", "e", "e",
-    "e", "e", "g",  "g",  "g", "g", "g",  "g",  "g",  "g", "h", "h", "h",  "h",  "i", "i", "i", "i",
-    "i", "i", "i",  "i",  "i", "i", "ij", "ij", "j",  "j", "k", "k", "q",  "l",  "l", "l", "l", "l",
-    "l", "l", "l",  "l",  "l", "n", "n",  "n",  "n",  "n", "n", "n", "n",  "n",  "o", "o", "o", "o",
-    "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r",  "r", "s", "s", "s",  "s",  "s", "s", "s", "s",
-    "t", "t", "t",  "t",  "t", "t", "u",  "u",  "u",  "u", "u", "u", "u",  "u",  "u", "u", "u", "u",
-    "w", "w", "y",  "y",  "y", "z", "z",  "z",  "z",  "z", "z", "s",
-};
-
-// Decodes the code point at `i` (advancing it); nullopt for an invalid sequence (skipping one
-// byte).
-std::optional<std::uint32_t> NextCodePoint(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<std::uint8_t>(s[i]);
-  int extra = 0;
-  std::uint32_t cp = 0;
-  if (c < 0x80) {
-    ++i;
-    return c;
-  } else if ((c & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = c & 0x07;
-  } else {
-    ++i;
-    return std::nullopt;
-  }
-  if (i + static_cast<std::size_t>(extra) >= s.size()) {
-    i = s.size();
-    return std::nullopt;
-  }
-  for (int k = 1; k <= extra; ++k) {
-    const auto cc = static_cast<std::uint8_t>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++i;
-      return std::nullopt;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  i += static_cast<std::size_t>(extra) + 1;
-  return cp;
-}
-
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-bool IsSpace(std::uint32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
-}
-
-bool IsCombining(std::uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 
 // Trims an optional text; empty becomes nullopt.
 void Normalize(std::optional<std::string>& value) {
@@ -127,60 +49,19 @@ constexpr std::size_t kMaxName = 300;
 
 }  // namespace
 
-std::string Fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto cp = NextCodePoint(text, i);
-    if (!cp) continue;
-    if (IsSpace(*cp)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (IsCombining(*cp)) continue;
-    if (pending_space) {
-      out += ' ';
-      pending_space = false;
-    }
-    if (*cp < 0x80) {
-      out += static_cast<char>(std::tolower(static_cast<int>(*cp)));
-    } else if (*cp >= 0xC0 && *cp < 0x180) {
-      out += kFold[*cp - 0xC0];
-    } else if (*cp == 0x2018 || *cp == 0x2019 || *cp == 0x02BC) {
-      out += '\'';
-    } else if (*cp >= 0x2010 && *cp <= 0x2015) {
-      out += '-';
-    } else {
-      AppendUtf8(out, *cp);
-    }
-  }
-  return out;
-}
-
 bool IsLatinScript(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    auto cp = NextCodePoint(text, i);
+    auto cp = DecodeUtf8(text, i);
     if (!cp) return false;
-    if (*cp < 0x250 || IsCombining(*cp) || IsSpace(*cp)) continue;
-    if ((*cp >= 0x2000 && *cp <= 0x206F) || *cp == 0x02BC || (*cp >= 0x1E00 && *cp <= 0x1EFF)) {
-      continue;  // punctuation; Latin Extended Additional (Vietnamese)
+    if (*cp < 0x250 || (*cp >= 0x300 && *cp <= 0x36F)) continue;  // Latin; combining marks
+    if ((*cp >= 0x2000 && *cp <= 0x206F) || *cp == 0x02BC || *cp == 0x3000 ||
+        (*cp >= 0x1E00 && *cp <= 0x1EFF)) {
+      continue;  // spaces and punctuation; Latin Extended Additional (Vietnamese)
     }
     return false;
   }
   return true;
-}
-
-std::string MatchKey(std::string_view text) {
-  std::string out;
-  for (char c : Fold(text)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
-      out += c;
-    }
-  }
-  return out;
 }
 
 CountryMatcher::CountryMatcher(const std::vector<Country>& countries) {
@@ -221,14 +102,14 @@ Status ValidateOrganization(OrganizationDraft& d, const ClassIndex& countries) {
     d.country = Upper(*d.country);
     if (countries.Find(*d.country) == nullptr) fields["country"] = "is not a known country";
   }
-  if (d.member_since && !IsIsoDate(*d.member_since)) {
+  if (d.member_since && !time::IsIsoDate(*d.member_since)) {
     fields["member_since"] = "must be a date YYYY-MM-DD";
   }
-  if (d.member_until && !IsIsoDate(*d.member_until)) {
+  if (d.member_until && !time::IsIsoDate(*d.member_until)) {
     fields["member_until"] = "must be a date YYYY-MM-DD";
   }
-  if (d.member_since && d.member_until && IsIsoDate(*d.member_since) &&
-      IsIsoDate(*d.member_until) && *d.member_until < *d.member_since) {
+  if (d.member_since && d.member_until && time::IsIsoDate(*d.member_since) &&
+      time::IsIsoDate(*d.member_until) && *d.member_until < *d.member_since) {
     fields["member_until"] = "is before member_since";
   }
   if (d.sme_size) {
@@ -329,17 +210,19 @@ Result<ClassChangePlan> PlanClassChange(const std::string& iso2,
   change.change = Trimmed(change.change);
   change.date = Trimmed(change.date);
   change.source = Trimmed(change.source);
-  if (!OneOf(kClasses, change.cls)) fields["class"] = "must be one of ldc, lldc, sids, developing";
+  if (!OneOf(kClasses, change.cls))
+    fields["class"] = "must be one of ldc, lldc, sids, developing, developed";
   if (change.change != "enter" && change.change != "leave") {
     fields["change"] = "must be enter or leave";
   }
-  if (!IsPartialDate(change.date)) fields["date"] = "must be a date YYYY-MM-DD, YYYY-MM or YYYY";
+  const auto date = time::PartialDate::Parse(change.date);
+  if (!date) fields["date"] = "must be a date YYYY-MM-DD, YYYY-MM or YYYY";
   if (change.source.empty()) fields["source"] = "is required: say where the change is published";
   if (!fields.empty()) {
     return Status::Unprocessable("country.invalid_class_change", "the class change is not valid",
                                  std::move(fields));
   }
-  const std::string day = EffectiveDate(change.date);
+  const std::string day = date->first.ToString();  // the day a partial date takes effect
   ClassChangePlan plan;
   const ClassPeriod* open = nullptr;
   for (const auto& p : history) {

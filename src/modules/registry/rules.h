@@ -1,5 +1,6 @@
-// The registry's pure rules: text folding for search and matching, validation of organizations
-// and people, country-name matching, and planning of class changes. No I/O.
+// The registry's pure rules: validation of organizations and people, country-name matching, and
+// planning of class changes. No I/O. Text folding and matching (Fold, MatchKey, OneOf) are
+// platform/text.h's.
 #ifndef BSG_MODULES_REGISTRY_RULES_H_
 #define BSG_MODULES_REGISTRY_RULES_H_
 
@@ -13,12 +14,6 @@
 #include "platform/status.h"
 
 namespace bsg::registry {
-
-// Lowercases and removes accents from Latin letters (Basic Latin, Latin-1 Supplement and Latin
-// Extended-A: "Ñúñez" -> "nunez", "Łódź" -> "lodz", "Straße" -> "strasse", "Œuvre" ->
-// "oeuvre"), turns runs of whitespace into one space and trims. Other characters (Cyrillic,
-// Arabic, CJK, ...) are kept as they are. Invalid UTF-8 bytes are dropped.
-std::string Fold(std::string_view text);
 
 // True when every letter of `text` is Latin (up to U+024F, plus combining marks); spaces,
 // digits and punctuation are ignored.
@@ -46,9 +41,6 @@ class CountryMatcher {
   std::map<std::string, std::string> keys_;  // key -> iso2
 };
 
-// The key names are compared on: folded, letters and digits only.
-std::string MatchKey(std::string_view text);
-
 // What a class change does to a country's history.
 struct ClassChangePlan {
   std::optional<ClassPeriod> close;  // the open period to end (until set)
@@ -62,15 +54,6 @@ struct ClassChangePlan {
 Result<ClassChangePlan> PlanClassChange(const std::string& iso2,
                                         const std::vector<ClassPeriod>& history,
                                         ClassChange change);
-
-// True when `value` is one of `allowed`.
-template <typename Array>
-bool OneOf(const Array& allowed, std::string_view value) {
-  for (std::string_view a : allowed) {
-    if (a == value) return true;
-  }
-  return false;
-}
 
 }  // namespace bsg::registry
 

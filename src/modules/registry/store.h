@@ -24,6 +24,17 @@
 
 namespace bsg::registry {
 
+// Rows for bulk loading generated data (Store::BulkLoadOrganizations / BulkLoadPeople): the id the
+// caller chose, and the record's fields with their derived keys already filled.
+struct OrganizationLoadRow {
+  std::int64_t id = 0;
+  OrganizationDraft draft;
+};
+struct PersonLoadRow {
+  std::int64_t id = 0;
+  PersonDraft draft;
+};
+
 class Store {
  public:
   Store() {}  // user-provided, so that const Store objects can be declared
@@ -79,6 +90,25 @@ class Store {
   Status BulkInsertPeople(db::Session& s, const std::vector<PersonDraft>& drafts,
                           const std::string& now,
                           const std::function<void(std::size_t, std::size_t)>& progress) const;
+
+  // ---- bulk loading for generated data (bsg seed --synthetic): rows written as given, ids
+  // chosen by the caller, in the caller's transaction, no rules checked, no audit. The caller
+  // picks ids above MaxOrganizationId / MaxPersonId, loads in batches of its choosing, then calls
+  // AdvanceIdSequences so that later inserts get ids above the loaded ones.
+  // The largest id in use (0 when there is none).
+  Result<std::int64_t> MaxOrganizationId(db::Session& s) const;
+  Result<std::int64_t> MaxPersonId(db::Session& s) const;
+  // The number of people whose email matches the SQL LIKE `pattern` ("synthetic.%@example.org").
+  Result<std::int64_t> CountPeopleWithEmailLike(db::Session& s, const std::string& pattern) const;
+  // `now` is written as created_at and updated_at. Conflicts as BulkInsertOrganizations /
+  // BulkInsertPeople.
+  Status BulkLoadOrganizations(db::Session& s, const std::vector<OrganizationLoadRow>& rows,
+                               const std::string& now) const;
+  Status BulkLoadPeople(db::Session& s, const std::vector<PersonLoadRow>& rows,
+                        const std::string& now) const;
+  // Moves the organization and person id sequences past the largest ids (PostgreSQL); nothing on
+  // SQLite, where the next id already follows the largest.
+  Status AdvanceIdSequences(db::Session& s) const;
 };
 
 }  // namespace bsg::registry

@@ -7,6 +7,7 @@
 
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/text.h"
 
 namespace bsg::registry {
 namespace {
@@ -117,16 +118,6 @@ Result<std::string_view> OrderBy(const SortOption (&options)[N], std::string_vie
   }
   return Status::InvalidArgument("request.bad_sort", "unknown sort order",
                                  {{"sort", "must be one of " + allowed}});
-}
-
-std::string LikePattern(std::string_view folded) {
-  std::string out = "%";
-  for (char c : folded) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
 }
 
 std::string JoinLanguages(const std::vector<std::string>& languages) {
@@ -558,6 +549,78 @@ Status Store::BulkInsertPeople(
     if (progress) progress(end, drafts.size());
   }
   return Status::Ok();
+}
+
+// ---- bulk loading for generated data
+
+namespace {
+
+constexpr std::string_view kMaxOrganizationId = "SELECT COALESCE(MAX(id), 0) FROM organization";
+constexpr std::string_view kMaxPersonId = "SELECT COALESCE(MAX(id), 0) FROM person";
+constexpr std::string_view kCountPeopleWithEmailLike =
+    "SELECT COUNT(*) FROM person WHERE email LIKE ?";
+// PostgreSQL: the next id handed out is the largest one plus one.
+constexpr std::string_view kAdvanceOrganizationSequence =
+    "SELECT setval(pg_get_serial_sequence('organization', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM organization), 0) + 1, false)";
+constexpr std::string_view kAdvancePersonSequence =
+    "SELECT setval(pg_get_serial_sequence('person', 'id'), "
+    "COALESCE((SELECT MAX(id) FROM person), 0) + 1, false)";
+
+// The import's columns, with the id first.
+std::vector<std::string> WithId(const std::vector<std::string>& columns) {
+  std::vector<std::string> out{"id"};
+  out.insert(out.end(), columns.begin(), columns.end());
+  return out;
+}
+
+db::Params WithId(std::int64_t id, db::Params values) {
+  values.insert(values.begin(), db::Value(id));
+  return values;
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::MaxOrganizationId(db::Session& s) const {
+  BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxOrganizationId, {}));
+  return row.Int(0);
+}
+
+Result<std::int64_t> Store::MaxPersonId(db::Session& s) const {
+  BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kMaxPersonId, {}));
+  return row.Int(0);
+}
+
+Result<std::int64_t> Store::CountPeopleWithEmailLike(db::Session& s,
+                                                     const std::string& pattern) const {
+  BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(kCountPeopleWithEmailLike, {pattern}));
+  return row.Int(0);
+}
+
+Status Store::BulkLoadOrganizations(db::Session& s, const std::vector<OrganizationLoadRow>& rows,
+                                    const std::string& now) const {
+  static const std::vector<std::string> columns = WithId(kOrganizationColumns);
+  std::vector<db::Params> values;
+  values.reserve(rows.size());
+  for (const auto& r : rows) values.push_back(WithId(r.id, OrganizationParams(r.draft, now)));
+  Status st = s.BulkInsert("organization", columns, values);
+  return st.ok() ? st : OrganizationConflict(st);
+}
+
+Status Store::BulkLoadPeople(db::Session& s, const std::vector<PersonLoadRow>& rows,
+                             const std::string& now) const {
+  static const std::vector<std::string> columns = WithId(kPersonColumns);
+  std::vector<db::Params> values;
+  values.reserve(rows.size());
+  for (const auto& r : rows) values.push_back(WithId(r.id, PersonParams(r.draft, now)));
+  Status st = s.BulkInsert("person", columns, values);
+  return st.ok() ? st : PersonConflict(st);
+}
+
+Status Store::AdvanceIdSequences(db::Session& s) const {
+  if (s.kind() != db::Kind::kPostgres) return Status::Ok();
+  BSG_RETURN_IF_ERROR(s.Query(kAdvanceOrganizationSequence).status());
+  return s.Query(kAdvancePersonSequence).status();
 }
 
 }  // namespace bsg::registry

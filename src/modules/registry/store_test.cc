@@ -9,9 +9,10 @@
 #include <string>
 
 #include "modules/identity/audit.h"
-#include "modules/registry/api.h"
 #include "modules/registry/rules.h"
+#include "modules/registry/service.h"
 #include "modules/registry/transfer.h"
+#include "platform/audit.h"
 #include "platform/tabular/csv.h"
 #include "support/test_db.h"
 
@@ -20,6 +21,11 @@ namespace {
 
 class RegistryStoreTest : public testing::DatabaseTest {
  protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    identity::RegisterAuditRecorder();  // merges and imports record audit events
+  }
+
   ClassIndex Index() {
     auto index = store_.LoadClassIndex(*Session());
     EXPECT_TRUE(index.ok()) << index.status().ToString();
@@ -203,10 +209,13 @@ TEST_P(RegistryStoreTest, MergeKeepsBothRecordsAndAudits) {
     ++hook_calls;
     return Status::Ok();
   });
-  Status merged = MergePeople(*Session(), store_, from, into, identity::CliActor("test"));
+  Commit();
+  RegistryService service(db());
+  auto merged = service.MergePerson(CliActor("test"), from, into, "2024-02-01T00:00:00.000Z");
   RegisterPersonMergeHook("test.counter",
                           [](db::Session&, std::int64_t, std::int64_t) { return Status::Ok(); });
-  ASSERT_TRUE(merged.ok()) << merged.ToString();
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->id, into);
   EXPECT_EQ(hook_calls, 1);
   auto old = store_.GetPerson(*Session(), from);
   ASSERT_TRUE(old.ok());
@@ -222,9 +231,13 @@ TEST_P(RegistryStoreTest, MergeKeepsBothRecordsAndAudits) {
       "SELECT COUNT(*) FROM audit_event WHERE record_type = 'person' AND action LIKE 'merge%'");
   ASSERT_TRUE(events.ok());
   EXPECT_EQ((*events)[0].Int(0), 2);
-  EXPECT_EQ(MergePeople(*Session(), store_, from, into, identity::CliActor("t")).reason(),
+  tx_.reset();
+  const std::string now = "2024-02-02T00:00:00.000Z";
+  EXPECT_EQ(service.MergePerson(CliActor("t"), from, into, now).status().reason(),
             "person.not_mergeable");
-  EXPECT_EQ(MergePeople(*Session(), store_, into, into, identity::CliActor("t")).reason(),
+  EXPECT_EQ(service.MergePerson(CliActor("t"), into, into, now).status().reason(),
+            "person.invalid_merge");
+  EXPECT_EQ(service.MergePerson(CliActor("t"), into, into + 100, now).status().reason(),
             "person.invalid_merge");
 }
 
@@ -309,8 +322,7 @@ std::string PeopleCsv(int n, int bad_row) {
 TEST_P(RegistryStoreTest, ImportOfAThousandWithOneBadRowImportsNothing) {
   tx_.reset();
   const std::string bad = PeopleCsv(1000, 377);
-  auto report =
-      ImportTable(db(), "people", bad, tabular::Format::kCsv, false, identity::CliActor("test"));
+  auto report = ImportTable(db(), "people", bad, tabular::Format::kCsv, false, CliActor("test"));
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_FALSE(report->ok);
   EXPECT_EQ(report->rows, 1000u);
@@ -323,14 +335,12 @@ TEST_P(RegistryStoreTest, ImportOfAThousandWithOneBadRowImportsNothing) {
   tx_.reset();
 
   const std::string good = PeopleCsv(1000, 0);
-  auto dry =
-      ImportTable(db(), "people", good, tabular::Format::kCsv, true, identity::CliActor("test"));
+  auto dry = ImportTable(db(), "people", good, tabular::Format::kCsv, true, CliActor("test"));
   ASSERT_TRUE(dry.ok());
   EXPECT_TRUE(dry->ok);
   EXPECT_EQ(store_.ListPeople(*Session(), {})->total, 0);
   tx_.reset();
-  auto done =
-      ImportTable(db(), "people", good, tabular::Format::kCsv, false, identity::CliActor("test"));
+  auto done = ImportTable(db(), "people", good, tabular::Format::kCsv, false, CliActor("test"));
   ASSERT_TRUE(done.ok());
   EXPECT_TRUE(done->ok);
   EXPECT_EQ(done->imported, 1000u);
@@ -345,8 +355,7 @@ TEST_P(RegistryStoreTest, ImportOfAThousandWithOneBadRowImportsNothing) {
   tx_.reset();
 
   // Importing the same people again: every row is a duplicate, each one named.
-  auto twice =
-      ImportTable(db(), "people", good, tabular::Format::kCsv, true, identity::CliActor("test"));
+  auto twice = ImportTable(db(), "people", good, tabular::Format::kCsv, true, CliActor("test"));
   ASSERT_TRUE(twice.ok());
   EXPECT_EQ(twice->errors.size(), 1000u);
 }
@@ -359,8 +368,7 @@ TEST_P(RegistryStoreTest, DryRunReportsEveryBadRow) {
       ",,Atlantis,robot,Nowhere Inc,\n"
       "Dup,ok@example.org,FR,,,\n"
       "Иван Петров,,RU,,,\n";
-  auto report =
-      ImportTable(db(), "people", csv, tabular::Format::kCsv, true, identity::CliActor("test"));
+  auto report = ImportTable(db(), "people", csv, tabular::Format::kCsv, true, CliActor("test"));
   ASSERT_TRUE(report.ok());
   // The unknown column makes the header bad: reported alone, on row 1.
   ASSERT_EQ(report->errors.size(), 1u);
@@ -372,8 +380,7 @@ TEST_P(RegistryStoreTest, DryRunReportsEveryBadRow) {
       ",,Atlantis,robot,Nowhere Inc\n"
       "Dup,ok@example.org,FR,,\n"
       "Иван Петров,,RU,,\n";
-  report = ImportTable(db(), "people", fixed_header, tabular::Format::kCsv, true,
-                       identity::CliActor("test"));
+  report = ImportTable(db(), "people", fixed_header, tabular::Format::kCsv, true, CliActor("test"));
   ASSERT_TRUE(report.ok());
   std::set<std::pair<int, std::string>> where;
   for (const auto& e : report->errors) where.insert({e.row, e.column});
@@ -392,8 +399,7 @@ TEST_P(RegistryStoreTest, ExportReimportsIdentically) {
       "Ministère des Postes,member_state_administration,Sénégal,1960-01-01,,\n"
       "Tiny Labs,sme,KE,2020-01-01,,micro\n"
       "Tiny Labs,sme,TZ,,,small\n";
-  auto o = ImportTable(db(), "organizations", orgs, tabular::Format::kCsv, false,
-                       identity::CliActor("test"));
+  auto o = ImportTable(db(), "organizations", orgs, tabular::Format::kCsv, false, CliActor("test"));
   ASSERT_TRUE(o.ok());
   ASSERT_TRUE(o->ok) << (o->errors.empty() ? "" : o->errors[0].reason);
   const std::string people =
@@ -403,8 +409,7 @@ TEST_P(RegistryStoreTest, ExportReimportsIdentically) {
       "王小明,,,Wang Xiaoming,wang@example.org,CHN,Tiny Labs,TZ,,zh\n"
       "Awa Fictivo,,,,,SN,Ministère des Postes,,female,\n"
       "\"=Formula, Not\",,,,formula@example.org,,,,other,\n";
-  auto p =
-      ImportTable(db(), "people", people, tabular::Format::kCsv, false, identity::CliActor("test"));
+  auto p = ImportTable(db(), "people", people, tabular::Format::kCsv, false, CliActor("test"));
   ASSERT_TRUE(p.ok());
   ASSERT_TRUE(p->ok) << (p->errors.empty() ? "" : p->errors[0].reason);
 
@@ -423,10 +428,9 @@ TEST_P(RegistryStoreTest, ExportReimportsIdentically) {
     std::vector<std::vector<std::string>> orows;
     ASSERT_TRUE(ExportRows(db(), "organizations", oh, orows).ok());
     auto obytes = tabular::WriteTable(oh, orows, format);
-    auto o2 =
-        ImportTable(*other, "organizations", *obytes, format, false, identity::CliActor("test"));
+    auto o2 = ImportTable(*other, "organizations", *obytes, format, false, CliActor("test"));
     ASSERT_TRUE(o2.ok() && o2->ok);
-    auto p2 = ImportTable(*other, "people", *bytes, format, false, identity::CliActor("test"));
+    auto p2 = ImportTable(*other, "people", *bytes, format, false, CliActor("test"));
     ASSERT_TRUE(p2.ok());
     ASSERT_TRUE(p2->ok) << (p2->errors.empty() ? "" : p2->errors[0].reason);
     std::vector<std::string> header2;
@@ -437,10 +441,8 @@ TEST_P(RegistryStoreTest, ExportReimportsIdentically) {
   }
 }
 
-TEST(RegistryRulesTest, FoldAndMatchCountries) {
-  EXPECT_EQ(Fold("  Ñúñez   Łódź  Straße Œuvre "), "nunez lodz strasse oeuvre");
-  EXPECT_EQ(Fold("Nguyễn"), "nguyễn");  // outside Latin-1/Extended-A: kept
-  EXPECT_EQ(Fold("e\xCC\x81"), "e");    // decomposed accent dropped
+// Folding itself is platform/text's (text_test.cc).
+TEST(RegistryRulesTest, LatinScriptAndCountryMatching) {
   EXPECT_TRUE(IsLatinScript("Nguyễn Văn-An O’Brien"));
   EXPECT_FALSE(IsLatinScript("王小明"));
   std::vector<Country> countries = {{"CI", "CIV", "Côte d'Ivoire", "Côte d'Ivoire", "AFR"},
@@ -453,11 +455,18 @@ TEST(RegistryRulesTest, FoldAndMatchCountries) {
   EXPECT_EQ(m.Match("SÉNÉGAL"), "SN");
   EXPECT_EQ(m.Match("allemagne"), "DE");
   EXPECT_FALSE(m.Match("Atlantis"));
-  EXPECT_TRUE(IsPartialDate("1994-12"));
-  EXPECT_FALSE(IsPartialDate("1994-13"));
-  EXPECT_FALSE(IsIsoDate("2021-02-29"));
-  EXPECT_TRUE(IsIsoDate("2020-02-29"));
-  EXPECT_EQ(EffectiveDate("1971"), "1971-01-01");
+  // A class boundary known only to the month or the year takes effect on its first day.
+  auto month = PlanClassChange("KE", {}, {"ldc", "enter", "1994-12", "x"});
+  ASSERT_TRUE(month.ok()) << month.status().ToString();
+  EXPECT_EQ(month->open->since, "1994-12");
+  EXPECT_EQ(month->open->since_effective, "1994-12-01");
+  EXPECT_EQ(PlanClassChange("KE", {}, {"ldc", "enter", "1971", "x"})->open->since_effective,
+            "1971-01-01");
+  for (const char* bad : {"1994-13", "2021-02-29", "0971", "1994-1"}) {
+    EXPECT_TRUE(
+        PlanClassChange("KE", {}, {"ldc", "enter", bad, "x"}).status().fields().count("date"))
+        << bad;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryStoreTest, testing::AllBackends(), testing::BackendName);

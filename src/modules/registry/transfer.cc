@@ -1,7 +1,6 @@
 // Import and export of organizations and people; see transfer.h.
 #include "modules/registry/transfer.h"
 
-#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -9,9 +8,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "modules/identity/crypto.h"
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/text.h"
+#include "platform/time/clock.h"
 
 namespace bsg::registry {
 namespace {
@@ -24,8 +24,6 @@ const std::vector<tabular::ColumnSpec> kOrganizationColumns = {
 const std::vector<tabular::ColumnSpec> kPeopleColumns = {
     {"full_name"}, {"given_name"},   {"family_name"},          {"transliteration"}, {"email"},
     {"country"},   {"organization"}, {"organization_country"}, {"gender"},          {"languages"}};
-
-std::string Now() { return identity::FormatTimestamp(std::chrono::system_clock::now()); }
 
 std::optional<std::string> Opt(std::string_view v) {
   if (v.empty()) return std::nullopt;
@@ -251,8 +249,7 @@ bool IsRegistryImportKind(std::string_view kind) {
 }
 
 Result<ImportReport> ImportTable(db::Database& db, std::string_view kind, std::string_view bytes,
-                                 tabular::Format format, bool dry_run,
-                                 const identity::AuditActor& actor,
+                                 tabular::Format format, bool dry_run, const AuditActor& actor,
                                  const tabular::ProgressFn& progress) {
   ImportReport report;
   report.dry_run = dry_run;
@@ -272,7 +269,7 @@ Result<ImportReport> ImportTable(db::Database& db, std::string_view kind, std::s
         BSG_RETURN_IF_ERROR(CheckTable(tx, kind, *table, report, checked, progress));
         if (!report.errors.empty() || dry_run) return Status::Ok();
         const Store store;
-        const std::string now = Now();
+        const std::string now = time::CurrentTimestamp();
         const std::size_t n = table->rows.size();
         if (kind == "people") {
           BSG_RETURN_IF_ERROR(
@@ -285,10 +282,10 @@ Result<ImportReport> ImportTable(db::Database& db, std::string_view kind, std::s
           report.imported = checked.organizations.size();
           if (progress) progress(2 * n, 2 * n);
         }
-        return identity::RecordAudit(tx, actor, "import", kind_text, "import", std::nullopt,
-                                     nlohmann::json{{"kind", kind_text},
-                                                    {"rows", report.imported},
-                                                    {"format", tabular::FormatName(format)}});
+        return RecordAudit(tx, actor, "import", kind_text, "import", std::nullopt,
+                           nlohmann::json{{"kind", kind_text},
+                                          {"rows", report.imported},
+                                          {"format", tabular::FormatName(format)}});
       },
       {.read_only = dry_run});
   if (!st.ok()) return st;
@@ -375,8 +372,7 @@ void RegisterRegistryTransferKinds() {
   for (std::string kind : {"organizations", "people"}) {
     TransferKind k;
     k.import = [kind](db::Database& db, std::string_view bytes, tabular::Format format,
-                      bool dry_run, const identity::AuditActor& actor,
-                      const tabular::ProgressFn& progress) {
+                      bool dry_run, const AuditActor& actor, const tabular::ProgressFn& progress) {
       return ImportTable(db, kind, bytes, format, dry_run, actor, progress);
     };
     k.export_rows = [kind](db::Database& db, std::vector<std::string>& header,

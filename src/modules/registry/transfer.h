@@ -25,7 +25,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/identity/audit.h"
+#include "platform/audit.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 #include "platform/tabular/table.h"
@@ -51,8 +51,7 @@ bool IsRegistryImportKind(std::string_view kind);
 // Reads `bytes` in `format` and imports `kind`. The report says what was found; the Status is
 // not ok only when the database fails.
 Result<ImportReport> ImportTable(db::Database& db, std::string_view kind, std::string_view bytes,
-                                 tabular::Format format, bool dry_run,
-                                 const identity::AuditActor& actor,
+                                 tabular::Format format, bool dry_run, const AuditActor& actor,
                                  const tabular::ProgressFn& progress = nullptr);
 
 // The header and rows of an export of `kind`.
@@ -64,9 +63,9 @@ Status ExportRows(db::Database& db, std::string_view kind, std::vector<std::stri
 // command line (`bsg import KIND FILE`, `bsg export KIND`); other modules add theirs from their
 // module factory. Thread-safe; registering a name twice replaces it.
 struct TransferKind {
-  std::function<Result<ImportReport>(
-      db::Database& db, std::string_view bytes, tabular::Format format, bool dry_run,
-      const identity::AuditActor& actor, const tabular::ProgressFn& progress)>
+  std::function<Result<ImportReport>(db::Database& db, std::string_view bytes,
+                                     tabular::Format format, bool dry_run, const AuditActor& actor,
+                                     const tabular::ProgressFn& progress)>
       import;
   std::function<Status(db::Database& db, std::vector<std::string>& header,
                        std::vector<std::vector<std::string>>& rows)>

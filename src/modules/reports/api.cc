@@ -4,13 +4,14 @@
 #include <memory>
 #include <optional>
 
-#include "modules/events/rules.h"
-#include "modules/identity/audit.h"
 #include "modules/reports/json.h"
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
 #include "platform/http/api_util.h"
+#include "platform/http/audit_actor.h"
+#include "platform/time/clock.h"
+#include "platform/time/date.h"
 
 namespace bsg::reports {
 namespace {
@@ -79,7 +80,8 @@ class Handlers {
   Result<Response> Dashboard(Request& req) {
     const bool named =
         !req.Query("since").value_or("").empty() || !req.Query("until").value_or("").empty();
-    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice, SuggestDashboardWindow(db_, events::TodayUtc()));
+    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice,
+                         SuggestDashboardWindow(db_, time::Today().ToString()));
     if (named) choice.basis = WindowBasis::kRequested;
     BSG_ASSIGN_OR_RETURN(Report report,
                          Build(req, named ? std::nullopt : std::optional<Window>(choice.window)));
@@ -89,7 +91,8 @@ class Handlers {
   }
 
   Result<Response> Suggested(Request&) {
-    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice, SuggestDashboardWindow(db_, events::TodayUtc()));
+    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice,
+                         SuggestDashboardWindow(db_, time::Today().ToString()));
     Response r = Response::Json(SuggestedWindowJson(choice));
     r.SetHeader("Cache-Control", "no-cache");
     return r;
@@ -107,7 +110,7 @@ class Handlers {
     BSG_ASSIGN_OR_RETURN(auto changes, TemplateChangesFromJson(body, language));
     std::optional<std::int64_t> user;
     if (req.principal) user = req.principal->user_id;
-    BSG_RETURN_IF_ERROR(UpdateTemplates(db_, identity::ActorFrom(req), user, language, changes));
+    BSG_RETURN_IF_ERROR(UpdateTemplates(db_, http::ActorFrom(req), user, language, changes));
     BSG_ASSIGN_OR_RETURN(auto views, ListTemplates(db_, language));
     return Response::Json(TemplatesJson(language, views));
   }
@@ -123,13 +126,13 @@ class Handlers {
       return BuildProgressReport(db_, o);
     }
     o.window.until = req.Query("until").value_or("");
-    if (o.window.until.empty()) o.window.until = events::TodayUtc();
+    if (o.window.until.empty()) o.window.until = time::Today().ToString();
     o.window.since = req.Query("since").value_or("");
     if (o.window.since.empty()) {
-      if (!events::ParseDate(o.window.until)) {
+      if (!time::IsIsoDate(o.window.until)) {
         return BadQuery("until", "must be a date (YYYY-MM-DD)");
       }
-      o.window.since = events::AddDays(o.window.until, -kDefaultWindowDays);
+      BSG_ASSIGN_OR_RETURN(o.window.since, time::AddDays(o.window.until, -kDefaultWindowDays));
     }
     return BuildProgressReport(db_, o);
   }

@@ -9,12 +9,12 @@
 #include <memory>
 #include <string>
 
-#include "modules/events/rules.h"
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
 #include "platform/command.h"
 #include "platform/tabular/progress.h"
+#include "platform/time/date.h"
 
 namespace bsg::reports {
 namespace {
@@ -39,7 +39,7 @@ double MillisSince(std::chrono::steady_clock::time_point start) {
 const CLI::Validator& IsoDate() {
   static const auto* v = new CLI::Validator(
       [](std::string& value) -> std::string {
-        return events::ParseDate(value) ? "" : "must be a date (YYYY-MM-DD), got \"" + value + "\"";
+        return time::IsIsoDate(value) ? "" : "must be a date (YYYY-MM-DD), got \"" + value + "\"";
       },
       "DATE");
   return *v;

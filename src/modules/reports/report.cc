@@ -6,13 +6,13 @@
 #include <set>
 
 #include "modules/events/aggregates.h"
-#include "modules/events/rules.h"
 #include "modules/mandates/store.h"
 #include "modules/reports/output.h"
 #include "modules/reports/rules.h"
 #include "modules/reports/store.h"
 #include "platform/log.h"
 #include "platform/render/world_map.h"
+#include "platform/time/clock.h"
 
 namespace bsg::reports {
 namespace {
@@ -59,7 +59,7 @@ Result<Report> BuildProgressReport(db::Database& db, const BuildOptions& options
   report.language = options.language;
   Status s = db.InTransaction(
       [&](db::Transaction& tx) -> Status {
-        report.generated_at = events::NowTimestamp();
+        report.generated_at = time::CurrentTimestamp();
         report.values.clear();
         report.document = render::Document();
         std::map<std::string, std::string> overrides;
@@ -171,7 +171,7 @@ Result<std::vector<TemplateView>> ListTemplates(db::Database& db, const std::str
   return out;
 }
 
-Status UpdateTemplates(db::Database& db, const identity::AuditActor& actor,
+Status UpdateTemplates(db::Database& db, const AuditActor& actor,
                        std::optional<std::int64_t> user_id, const std::string& language,
                        const std::vector<TemplateChange>& changes) {
   BSG_RETURN_IF_ERROR(CheckLanguage(language));
@@ -212,7 +212,7 @@ Status UpdateTemplates(db::Database& db, const identity::AuditActor& actor,
   }
   const TemplateStore store;
   return db.InTransaction([&](db::Transaction& tx) -> Status {
-    const std::string now = events::NowTimestamp();
+    const std::string now = time::CurrentTimestamp();
     for (std::size_t i = 0; i < changes.size(); ++i) {
       const TemplateChange& c = changes[i];
       BSG_ASSIGN_OR_RETURN(auto before, store.Find(tx, kProgressReport, c.key, language));
@@ -233,11 +233,11 @@ Status UpdateTemplates(db::Database& db, const identity::AuditActor& actor,
         BSG_RETURN_IF_ERROR(store.Put(tx, o));
       }
       const std::string after_text = reset ? entries[i].spec.text : *c.text;
-      BSG_RETURN_IF_ERROR(identity::RecordAudit(
-          tx, actor, "report_template", TemplateRecordId(c.key, language),
-          reset ? "reset" : "update",
-          nlohmann::json{{"text", before_text}, {"overridden", before.has_value()}},
-          nlohmann::json{{"text", after_text}, {"overridden", !reset}}));
+      BSG_RETURN_IF_ERROR(
+          RecordAudit(tx, actor, "report_template", TemplateRecordId(c.key, language),
+                      reset ? "reset" : "update",
+                      nlohmann::json{{"text", before_text}, {"overridden", before.has_value()}},
+                      nlohmann::json{{"text", after_text}, {"overridden", !reset}}));
     }
     return Status::Ok();
   });

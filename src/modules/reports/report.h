@@ -24,10 +24,10 @@
 #include <string>
 #include <vector>
 
-#include "modules/identity/audit.h"
 #include "modules/reports/model.h"
 #include "modules/reports/rules.h"
 #include "modules/reports/sections.h"
+#include "platform/audit.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
 
@@ -76,7 +76,7 @@ struct TemplateChange {
 //   Unprocessable reports.unknown_template naming unknown keys in the `key` field;
 //   CheckTemplate's Unprocessable reasons (unknown placeholders are all named), with the
 //   template key in the message and the field "templates.<key>".
-Status UpdateTemplates(db::Database& db, const identity::AuditActor& actor,
+Status UpdateTemplates(db::Database& db, const AuditActor& actor,
                        std::optional<std::int64_t> user_id, const std::string& language,
                        const std::vector<TemplateChange>& changes);
 

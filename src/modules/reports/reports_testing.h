@@ -13,14 +13,17 @@
 
 #include "modules/events/seed.h"
 #include "modules/groups/service.h"
+#include "modules/identity/audit.h"
 #include "modules/reports/model.h"
 #include "platform/render/document.h"
 #include "platform/render/render_test_support.h"
 
 namespace bsg::reports::testing {
 
-// Loads the demo programme the way `bsg seed --demo` does for these modules.
+// Loads the demo programme the way `bsg seed --demo` does for these modules (recording its audit
+// events through identity's recorder, as the app does).
 inline void SeedDemo(db::Database& db) {
+  identity::RegisterAuditRecorder();
   Status teams = groups::SeedDemoTeams(db);
   ASSERT_TRUE(teams.ok()) << teams.ToString();
   auto events = events::SeedDemoEvents(db);

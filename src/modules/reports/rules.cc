@@ -5,8 +5,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "modules/events/rules.h"
 #include "platform/render/chart.h"
+#include "platform/time/date.h"
+#include "platform/time/names.h"
 
 namespace bsg::reports {
 namespace {
@@ -74,8 +75,8 @@ std::string DefaultDisplay(const LiveValue& v) {
 
 Status ValidateWindow(const Window& w) {
   Status::Fields bad;
-  if (!events::ParseDate(w.since)) bad["since"] = "must be a date (YYYY-MM-DD)";
-  if (!events::ParseDate(w.until)) bad["until"] = "must be a date (YYYY-MM-DD)";
+  if (!time::IsIsoDate(w.since)) bad["since"] = "must be a date (YYYY-MM-DD)";
+  if (!time::IsIsoDate(w.until)) bad["until"] = "must be a date (YYYY-MM-DD)";
   if (!bad.empty()) {
     return Status::InvalidArgument("reports.bad_window", "the report window is not valid", bad);
   }
@@ -87,7 +88,7 @@ Status ValidateWindow(const Window& w) {
 }
 
 int LastFullYear(std::string_view until) {
-  const auto d = events::ParseDate(until);
+  const auto d = time::Date::Parse(until);
   if (!d) return 0;
   return (d->month == 12 && d->day == 31) ? d->year : d->year - 1;
 }
@@ -106,11 +107,11 @@ std::string_view WindowBasisName(WindowBasis b) {
   return "requested";
 }
 
-SuggestedWindow SuggestWindow(std::string_view today,
-                              const std::optional<std::string>& latest_held_end) {
+Result<SuggestedWindow> SuggestWindow(std::string_view today,
+                                      const std::optional<std::string>& latest_held_end) {
   SuggestedWindow out;
   out.latest_held_end = latest_held_end;
-  const std::string recent_since = events::AddDays(today, -kDefaultWindowDays);
+  BSG_ASSIGN_OR_RETURN(const std::string recent_since, time::AddDays(today, -kDefaultWindowDays));
   if (!latest_held_end) {
     out.basis = WindowBasis::kNoHeldEvents;
     out.window = {recent_since, std::string(today)};
@@ -119,7 +120,8 @@ SuggestedWindow SuggestWindow(std::string_view today,
     out.window = {recent_since, std::string(today)};
   } else {
     out.basis = WindowBasis::kLatestHeldEvent;
-    out.window = {events::AddDays(*latest_held_end, -kDefaultWindowDays), *latest_held_end};
+    BSG_ASSIGN_OR_RETURN(std::string since, time::AddDays(*latest_held_end, -kDefaultWindowDays));
+    out.window = {std::move(since), *latest_held_end};
   }
   return out;
 }
@@ -324,16 +326,13 @@ std::string ExpandText(const ParsedTemplate& parsed, const ValueMap& values) {
 }
 
 std::string LongDate(std::string_view iso) {
-  const auto d = events::ParseDate(iso);
-  if (!d) return "";
-  return std::to_string(d->day) + " " + std::string(events::MonthName(d->month)) + " " +
-         std::to_string(d->year);
+  const auto d = time::Date::Parse(iso);
+  return d ? time::FormatLongDate(*d) : "";
 }
 
 std::string MonthYear(std::string_view iso) {
-  const auto d = events::ParseDate(iso);
-  if (!d) return "";
-  return std::string(events::MonthName(d->month)) + " " + std::to_string(d->year);
+  const auto d = time::Date::Parse(iso);
+  return d ? time::FormatMonthYear(*d) : "";
 }
 
 std::string NumberWords(long long n) {

@@ -77,9 +77,10 @@ struct SuggestedWindow {
 // The window a dashboard shows when none is named, so that it never opens on an empty year while
 // the records hold activity: the 12 months to `today` when an event held in them ended on or
 // after their first day (latest_held_end >= today - 364), else the 12 months ending on
-// `latest_held_end`; with no held event at all, the 12 months to today.
-SuggestedWindow SuggestWindow(std::string_view today,
-                              const std::optional<std::string>& latest_held_end);
+// `latest_held_end`; with no held event at all, the 12 months to today. time.bad_date when
+// `today` or `latest_held_end` is not a date.
+Result<SuggestedWindow> SuggestWindow(std::string_view today,
+                                      const std::optional<std::string>& latest_held_end);
 
 // ---- templates
 
@@ -127,9 +128,9 @@ std::string ExpandText(const ParsedTemplate& parsed, const ValueMap& values);
 
 // ---- wording helpers
 
-// "1 September 2019"; "" for a malformed date.
+// "1 September 2019" (time::FormatLongDate); "" for a malformed date.
 std::string LongDate(std::string_view iso);
-// "September 2019"; "" for a malformed date.
+// "September 2019" (time::FormatMonthYear); "" for a malformed date.
 std::string MonthYear(std::string_view iso);
 // 0-12 in words, larger numbers as digits.
 std::string NumberWords(long long n);

@@ -155,26 +155,30 @@ TEST(WindowTest, ValidatesDatesAndOrder) {
 
 TEST(WindowTest, SuggestsTheLatestYearWithActivity) {
   // An event held in the 12 months to today: those months.
-  SuggestedWindow recent = SuggestWindow("2026-11-28", std::string("2026-02-10"));
+  SuggestedWindow recent = *SuggestWindow("2026-11-28", std::string("2026-02-10"));
   EXPECT_EQ(recent.basis, WindowBasis::kRecentActivity);
   EXPECT_EQ(recent.window.since, "2025-11-29");
   EXPECT_EQ(recent.window.until, "2026-11-28");
   EXPECT_EQ(recent.latest_held_end, "2026-02-10");
   // Held on the window's first day still counts.
-  EXPECT_EQ(SuggestWindow("2026-11-28", std::string("2025-11-29")).basis,
+  EXPECT_EQ(SuggestWindow("2026-11-28", std::string("2025-11-29"))->basis,
             WindowBasis::kRecentActivity);
   // Nothing held since: the 12 months ending with the most recent held event.
-  SuggestedWindow latest = SuggestWindow("2026-11-28", std::string("2020-03-17"));
+  SuggestedWindow latest = *SuggestWindow("2026-11-28", std::string("2020-03-17"));
   EXPECT_EQ(latest.basis, WindowBasis::kLatestHeldEvent);
   EXPECT_EQ(latest.window.since, "2019-03-19");
   EXPECT_EQ(latest.window.until, "2020-03-17");
   EXPECT_TRUE(ValidateWindow(latest.window).ok());
   // Nothing held at all: the 12 months to today.
-  SuggestedWindow none = SuggestWindow("2024-03-01", std::nullopt);
+  SuggestedWindow none = *SuggestWindow("2024-03-01", std::nullopt);
   EXPECT_EQ(none.basis, WindowBasis::kNoHeldEvents);
   EXPECT_EQ(none.window.since, "2023-03-03");
   EXPECT_EQ(none.window.until, "2024-03-01");
   EXPECT_EQ(WindowBasisName(WindowBasis::kLatestHeldEvent), "latest_held_event");
+  // A bad date is an error, not a window.
+  EXPECT_EQ(SuggestWindow("2026-02-30", std::nullopt).status().reason(), "time.bad_date");
+  EXPECT_EQ(SuggestWindow("2026-11-28", std::string("2020-3-17")).status().reason(),
+            "time.bad_date");
 }
 
 TEST(WordingTest, DatesYearsAndCategories) {

@@ -22,6 +22,8 @@
 #include "modules/reports/store.h"
 #include "platform/log.h"
 #include "platform/render/world_map.h"
+#include "platform/time/date.h"
+#include "platform/time/names.h"
 
 namespace bsg::reports {
 namespace {
@@ -434,9 +436,9 @@ SectionProvider Geography() {
 // ---- Programme 1, item 3: remote participation
 
 std::string ShortMonth(const std::string& ym) {
-  const auto d = events::ParseMonth(ym);
+  const auto d = time::Date::ParseMonth(ym);
   if (!d) return ym;
-  return std::string(events::MonthName(d->month)).substr(0, 3) + " " + std::to_string(d->year);
+  return std::string(time::MonthName(d->month)).substr(0, 3) + " " + std::to_string(d->year);
 }
 
 Result<std::optional<Section>> BuildRemote(ReportContext& ctx) {
@@ -483,7 +485,7 @@ Result<std::optional<Section>> BuildRemote(ReportContext& ctx) {
   if (both == 0) return std::optional<Section>(std::move(s));
 
   BSG_ASSIGN_OR_RETURN(auto months, stats.ParticipationByMonth(ctx.session(), w.since, w.until));
-  std::map<std::string, events::MonthSplit> by_month;
+  std::map<std::string, events::MonthParticipation> by_month;
   for (const auto& m : months) by_month[m.month] = m;
   Figure f;
   f.id = "remote-participation";
@@ -498,10 +500,10 @@ Result<std::optional<Section>> BuildRemote(ReportContext& ctx) {
   c.value_label = ctx.Text("p1.remote.figure.value_label");
   render::ChartSeries in_person{ctx.Text("p1.remote.figure.in_person"), {}, in_person_source};
   render::ChartSeries remote{ctx.Text("p1.remote.figure.remote"), {}, remote_source};
-  auto month = events::ParseMonth(w.since.substr(0, 7));
+  auto month = time::Date::ParseMonth(w.since.substr(0, 7));
   const std::string last = w.until.substr(0, 7);
   for (int guard = 0; month && guard < 1200; ++guard) {
-    const std::string ym = events::FormatDate(*month).substr(0, 7);
+    const std::string ym = month->MonthString();
     if (ym > last) break;
     c.categories.push_back(ShortMonth(ym));
     auto it = by_month.find(ym);
@@ -568,43 +570,43 @@ SectionProvider RemoteParticipation() {
 
 // ---- Programme 3, item 1: BSG trainings
 
-std::string TrainedText(const events::TrainingTotals& t, const std::string& scope) {
-  return std::to_string(t.delegates) +
+std::string TrainedText(const events::TrainingFigures& t, const std::string& scope) {
+  return std::to_string(t.delegates_trained) +
          " distinct people registered as delegates with an attended registration (at least one "
          "attendance day) at bsg_training events " +
          scope + ", a merged person counted once; " + std::to_string(t.trainings) + " trainings; " +
          std::to_string(t.countries) + " countries and " + std::to_string(t.organizations) +
-         " organizations among them (" + std::to_string(t.no_country) +
-         " without a stated country, " + std::to_string(t.no_organization) +
+         " organizations among them (" + std::to_string(t.region.Get(events::kNotStated)) +
+         " without a stated country, " + std::to_string(t.organization.Get(events::kNotStated)) +
          " without a stated organization, not counted there)";
 }
 
 Result<std::optional<Section>> BuildTrainings(ReportContext& ctx) {
   const events::Aggregates stats;
   const Window& w = ctx.window();
-  BSG_ASSIGN_OR_RETURN(events::TrainingTotals total,
+  BSG_ASSIGN_OR_RETURN(events::TrainingFigures total,
                        stats.Training(ctx.session(), std::nullopt, w.until));
   const std::string total_source =
       ctx.Provenance(TrainedText(total, "starting on or before " + w.until));
-  ctx.SetCount("events.training.delegates_trained", total.delegates, total_source);
+  ctx.SetCount("events.training.delegates_trained", total.delegates_trained, total_source);
   ctx.SetCount("events.training.countries", total.countries, total_source);
   ctx.SetCount("events.training.organizations", total.organizations, total_source);
   ctx.SetCount("events.training.trainings", total.trainings, total_source);
 
   const int year = LastFullYear(w.until);
   const std::string y = std::to_string(year);
-  BSG_ASSIGN_OR_RETURN(events::TrainingTotals in_year,
+  BSG_ASSIGN_OR_RETURN(events::TrainingFigures in_year,
                        stats.Training(ctx.session(), y + "-01-01", y + "-12-31"));
   ctx.SetText("events.training.year", y);
-  ctx.SetCount("events.training.year_delegates", in_year.delegates,
+  ctx.SetCount("events.training.year_delegates", in_year.delegates_trained,
                ctx.Provenance(TrainedText(in_year, "whose dates overlap " + y)));
 
-  BSG_ASSIGN_OR_RETURN(events::TrainingTotals in_window,
+  BSG_ASSIGN_OR_RETURN(events::TrainingFigures in_window,
                        stats.Training(ctx.session(), w.since, w.until));
   const std::string window_source =
       ctx.Provenance(TrainedText(in_window, "whose dates overlap " + WindowText(w)));
   ctx.SetCount("events.training.window_trainings", in_window.trainings, window_source);
-  ctx.SetCount("events.training.window_delegates", in_window.delegates, window_source);
+  ctx.SetCount("events.training.window_delegates", in_window.delegates_trained, window_source);
 
   BSG_ASSIGN_OR_RETURN(auto rows, stats.TrainingsForTable(ctx.session(), w.since, w.until));
   const std::int64_t planned =
@@ -619,9 +621,9 @@ Result<std::optional<Section>> BuildTrainings(ReportContext& ctx) {
   s.id = "trainings";
   s.title = ctx.Text("p3.training.title");
   s.blocks.push_back(ctx.Paragraph("p3.training.intro"));
-  s.blocks.push_back(ctx.Paragraph(ctx.Variant("p3.training.total", total.delegates)));
-  if (total.delegates > 0) {
-    s.blocks.push_back(ctx.Paragraph(ctx.Variant("p3.training.year", in_year.delegates)));
+  s.blocks.push_back(ctx.Paragraph(ctx.Variant("p3.training.total", total.delegates_trained)));
+  if (total.delegates_trained > 0) {
+    s.blocks.push_back(ctx.Paragraph(ctx.Variant("p3.training.year", in_year.delegates_trained)));
   }
   s.blocks.push_back(ctx.Paragraph(ctx.Variant("p3.training.window", in_window.trainings)));
   if (rows.empty()) {

@@ -36,6 +36,11 @@ class TemplateStore {
                 std::string_view language) const;
 };
 
+// Refreshes the query planners' statistics after a bulk load (ANALYZE; VACUUM ANALYZE on
+// PostgreSQL, which also sets the visibility map so that index-only scans work before autovacuum
+// gets there). Runs outside any transaction, on `db` itself.
+Status RefreshPlannerStatistics(db::Database& db);
+
 }  // namespace bsg::reports
 
 #endif  // BSG_MODULES_REPORTS_STORE_H_

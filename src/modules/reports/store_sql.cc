@@ -74,4 +74,8 @@ Status TemplateStore::Remove(db::Session& s, std::string_view report_key,
   return s.Exec(kRemoveOverride, {report_key, paragraph_key, language}).status();
 }
 
+Status RefreshPlannerStatistics(db::Database& db) {
+  return db.Exec(db.kind() == db::Kind::kPostgres ? "VACUUM ANALYZE" : "ANALYZE").status();
+}
+
 }  // namespace bsg::reports

@@ -2,16 +2,27 @@
 #include "modules/reports/synthetic.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <map>
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "modules/events/model.h"
-#include "modules/events/rules.h"
+#include "modules/events/store.h"
+#include "modules/groups/model.h"
+#include "modules/groups/store.h"
+#include "modules/registry/model.h"
+#include "modules/registry/store.h"
+#include "modules/reports/store.h"
+#include "platform/time/date.h"
 
 namespace bsg::reports {
 namespace {
@@ -75,7 +86,8 @@ constexpr const char* kOrgKinds[] = {
 constexpr const char* kHostCities[] = {"Geneva",  "Abuja", "Bangkok", "Cairo", "Lima",  "Almaty",
                                        "Nairobi", "Dubai", "Hanoi",   "Tunis", "Quito", "Kigali"};
 
-struct Group {
+// A group events and positions are drawn from.
+struct GroupRef {
   std::int64_t id = 0;
   std::string kind;
   std::string code;
@@ -85,7 +97,7 @@ struct Period {
   std::int64_t id = 0;
   std::string start;
   std::string end;
-  std::vector<Group> study_groups, tsag, regional;
+  std::vector<GroupRef> study_groups, tsag, regional;
 };
 
 struct EventRow {
@@ -106,14 +118,14 @@ std::string Pad(std::int64_t n, int width) {
   return std::string(s.size() < static_cast<std::size_t>(width) ? width - s.size() : 0, '0') + s;
 }
 
-std::int64_t Scaled(double base, double scale) {
-  return std::max<std::int64_t>(1, std::llround(base * scale));
+std::string AsciiLower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
 }
 
-Result<std::int64_t> MaxId(db::Session& s, const std::string& table) {
-  // The table names are ours (constants below), never input.
-  BSG_ASSIGN_OR_RETURN(db::Row r, s.QueryOne("SELECT COALESCE(MAX(id), 0) FROM " + table, {}));
-  return r.Int(0);
+std::int64_t Scaled(double base, double scale) {
+  return std::max<std::int64_t>(1, std::llround(base * scale));
 }
 
 const Period* PeriodOn(const std::vector<Period>& periods, const std::string& day) {
@@ -123,38 +135,79 @@ const Period* PeriodOn(const std::vector<Period>& periods, const std::string& da
   return nullptr;
 }
 
-// Buffers rows of one table and writes them in batches.
-class Writer {
+// Buffers rows of one kind and hands them to the owning module's bulk-load entry point kBatch at
+// a time, so that memory stays bounded at any scale.
+template <typename Row>
+class Batcher {
  public:
-  Writer(db::Session& s, std::string table, std::vector<std::string> columns)
-      : s_(s), table_(std::move(table)), columns_(std::move(columns)) {}
-  Status Add(db::Params row) {
+  using Load = std::function<Status(const std::vector<Row>&)>;
+  explicit Batcher(Load load) : load_(std::move(load)) {}
+  Status Add(Row row) {
     rows_.push_back(std::move(row));
     return rows_.size() >= kBatch ? Flush() : Status::Ok();
   }
   Status Flush() {
     if (rows_.empty()) return Status::Ok();
-    Status st = s_.BulkInsert(table_, columns_, rows_);
+    Status st = load_(rows_);
     rows_.clear();
     return st;
   }
   std::size_t pending() const { return rows_.size(); }
 
  private:
-  db::Session& s_;
-  std::string table_;
-  std::vector<std::string> columns_;
-  std::vector<db::Params> rows_;
+  Load load_;
+  std::vector<Row> rows_;
 };
 
+// The vocabulary value a constant of this file names.
+template <typename T>
+Result<T> Known(std::optional<T> value, std::string_view name) {
+  if (!value) return Status::Internal("reports.synthetic", "unknown value " + std::string(name));
+  return *value;
+}
+
+Result<events::Event> ToEvent(const EventRow& e, std::int64_t event_base) {
+  const std::string number = Pad(e.id - event_base, 6);
+  std::string label = e.spec->kind;
+  std::replace(label.begin(), label.end(), '_', ' ');
+  events::Event out;
+  out.id = e.id;
+  out.code = "synthetic-" + number;
+  BSG_ASSIGN_OR_RETURN(out.kind, Known(events::ParseEventKind(e.spec->kind), e.spec->kind));
+  out.title = "Synthetic " + label + " " + number + " (example.org)";
+  out.description = "Made-up record for benchmarks (example.org).";
+  out.start_date = e.start;
+  out.end_date = e.end;
+  BSG_ASSIGN_OR_RETURN(out.date_precision,
+                       Known(events::ParseDatePrecision(e.precision), e.precision));
+  out.time_zone = "UTC";
+  out.city = e.city;
+  out.country = e.country;
+  out.host = "Synthetic host (example.org)";
+  BSG_ASSIGN_OR_RETURN(out.mode, Known(events::ParseEventMode(e.mode), e.mode));
+  BSG_ASSIGN_OR_RETURN(out.status, Known(events::ParseEventStatus(e.status), e.status));
+  out.group_ids = e.groups;
+  out.parent_id = e.parent;
+  out.programme = e.spec->programme;
+  out.pillar = std::string(e.spec->pillar);
+  out.created_at = kStamp;
+  out.updated_at = kStamp;
+  return out;
+}
+
 Status Load(db::Transaction& tx, double scale, const std::function<void(double)>& progress) {
+  using events::ParticipationMode;
+  using events::RegistrationRole;
+  using events::RegistrationStatus;
+  const registry::Store registry_store;
+  const groups::Store group_store;
+  const events::EventStore& event_store = events::SqlEventStore();
   auto report = [&](double f) {
     if (progress) progress(std::min(1.0, f));
   };
-  BSG_ASSIGN_OR_RETURN(
-      db::Row existing,
-      tx.QueryOne("SELECT COUNT(*) FROM person WHERE email LIKE ?", {"synthetic.%@example.org"}));
-  if (existing.Int(0) > 0) {
+  BSG_ASSIGN_OR_RETURN(std::int64_t existing,
+                       registry_store.CountPeopleWithEmailLike(tx, "synthetic.%@example.org"));
+  if (existing > 0) {
     return Status::Conflict("reports.synthetic_exists",
                             "this database already holds synthetic data; use a fresh database");
   }
@@ -164,89 +217,104 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
   const std::int64_t n_events = Scaled(3000, scale);
   const std::int64_t n_positions = Scaled(10000, scale);
 
-  // ---- reference data
-  BSG_ASSIGN_OR_RETURN(db::Rows country_rows, tx.Query("SELECT iso2 FROM country ORDER BY iso2"));
+  // ---- reference data: country codes in code order; study periods by start with their groups
+  // in id order
   std::vector<std::string> countries;
-  for (const auto& r : country_rows) countries.push_back(r.Text(0));
+  {
+    BSG_ASSIGN_OR_RETURN(std::vector<registry::Country> all, registry_store.Countries(tx));
+    for (auto& c : all) countries.push_back(std::move(c.iso2));
+    std::sort(countries.begin(), countries.end());
+  }
   if (countries.empty())
     return Status::Internal("reports.synthetic", "no countries: migrate first");
-  BSG_ASSIGN_OR_RETURN(
-      db::Rows period_rows,
-      tx.Query("SELECT id, start_date, end_date FROM study_period ORDER BY start_date"));
   std::vector<Period> periods;
-  for (const auto& r : period_rows) periods.push_back({r.Int(0), r.Text(1), r.Text(2), {}, {}, {}});
-  BSG_ASSIGN_OR_RETURN(db::Rows group_rows,
-                       tx.Query("SELECT id, period_id, kind, code FROM itu_group ORDER BY id"));
-  for (const auto& r : group_rows) {
-    for (auto& p : periods) {
-      if (p.id != r.Int(1)) continue;
-      Group g{r.Int(0), r.Text(2), r.Text(3)};
-      (g.kind == "study_group" ? p.study_groups
-       : g.kind == "tsag"      ? p.tsag
-                               : p.regional)
-          .push_back(g);
+  {
+    BSG_ASSIGN_OR_RETURN(std::vector<groups::StudyPeriod> study_periods, group_store.Periods(tx));
+    for (const auto& p : study_periods) {
+      periods.push_back({p.id, p.start_date, p.end_date, {}, {}, {}});
+    }
+    BSG_ASSIGN_OR_RETURN(std::vector<groups::Group> all,
+                         group_store.ListGroups(tx, std::nullopt, std::nullopt));
+    std::sort(all.begin(), all.end(),
+              [](const groups::Group& a, const groups::Group& b) { return a.id < b.id; });
+    for (const auto& g : all) {
+      for (auto& p : periods) {
+        if (p.id != g.period_id) continue;
+        GroupRef ref{g.id, g.kind, g.code};
+        (ref.kind == "study_group" ? p.study_groups
+         : ref.kind == "tsag"      ? p.tsag
+                                   : p.regional)
+            .push_back(ref);
+      }
     }
   }
 
-  BSG_ASSIGN_OR_RETURN(std::int64_t org_base, MaxId(tx, "organization"));
-  BSG_ASSIGN_OR_RETURN(std::int64_t person_base, MaxId(tx, "person"));
-  BSG_ASSIGN_OR_RETURN(std::int64_t event_base, MaxId(tx, "event"));
-  BSG_ASSIGN_OR_RETURN(std::int64_t registration_base, MaxId(tx, "event_registration"));
-  BSG_ASSIGN_OR_RETURN(std::int64_t attendance_base, MaxId(tx, "event_attendance"));
-  BSG_ASSIGN_OR_RETURN(std::int64_t position_base, MaxId(tx, "group_position"));
+  BSG_ASSIGN_OR_RETURN(std::int64_t org_base, registry_store.MaxOrganizationId(tx));
+  BSG_ASSIGN_OR_RETURN(std::int64_t person_base, registry_store.MaxPersonId(tx));
+  BSG_ASSIGN_OR_RETURN(std::int64_t event_base, event_store.MaxEventId(tx));
+  BSG_ASSIGN_OR_RETURN(std::int64_t registration_base, event_store.MaxRegistrationId(tx));
+  BSG_ASSIGN_OR_RETURN(std::int64_t attendance_base, event_store.MaxAttendanceId(tx));
+  BSG_ASSIGN_OR_RETURN(std::int64_t position_base, group_store.MaxPositionId(tx));
 
   // ---- organizations
   {
-    Writer w(tx, "organization",
-             {"id", "kind", "name", "name_key", "country", "sme_size", "created_at", "updated_at"});
+    Batcher<registry::OrganizationLoadRow> batch(
+        [&](const std::vector<registry::OrganizationLoadRow>& rows) {
+          return registry_store.BulkLoadOrganizations(tx, rows, kStamp);
+        });
     for (std::int64_t i = 1; i <= n_orgs; ++i) {
-      const std::string kind = kOrgKinds[rng.Below(std::size(kOrgKinds))];
-      const std::string name = "Synthetic Organization " + Pad(i, 6) + " (example.org)";
-      std::string key = name;
-      std::transform(key.begin(), key.end(), key.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      BSG_RETURN_IF_ERROR(
-          w.Add({org_base + i, kind, name, key,
-                 countries[rng.Below(static_cast<std::int64_t>(countries.size()))],
-                 kind == "sme" ? db::Value("small") : db::Value(), kStamp, kStamp}));
+      registry::OrganizationLoadRow row;
+      row.id = org_base + i;
+      registry::OrganizationDraft& o = row.draft;
+      o.kind = kOrgKinds[rng.Below(std::size(kOrgKinds))];
+      o.name = "Synthetic Organization " + Pad(i, 6) + " (example.org)";
+      o.name_key = AsciiLower(o.name);
+      o.country = countries[rng.Below(static_cast<std::int64_t>(countries.size()))];
+      if (o.kind == "sme") o.sme_size = "small";
+      BSG_RETURN_IF_ERROR(batch.Add(std::move(row)));
     }
-    BSG_RETURN_IF_ERROR(w.Flush());
+    BSG_RETURN_IF_ERROR(batch.Flush());
   }
   report(0.03);
 
   // ---- people
   {
-    Writer w(tx, "person",
-             {"id", "given_name", "family_name", "full_name", "transliteration", "search_key",
-              "sort_key", "email", "country", "organization_id", "gender", "languages",
-              "created_at", "updated_at"});
+    Batcher<registry::PersonLoadRow> batch([&](const std::vector<registry::PersonLoadRow>& rows) {
+      return registry_store.BulkLoadPeople(tx, rows, kStamp);
+    });
     for (std::int64_t i = 1; i <= n_people; ++i) {
+      registry::PersonLoadRow row;
+      row.id = person_base + i;
+      registry::PersonDraft& p = row.draft;
       const std::string given = kGiven[rng.Below(std::size(kGiven))];
       const std::string family = std::string(kFamily[rng.Below(std::size(kFamily))]) + Pad(i, 6);
       const std::string full = given + " " + family;
       const std::string email = "synthetic." + Pad(i, 7) + "@example.org";
-      std::string lower = full;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      db::Value country;
+      const std::string lower = AsciiLower(full);
       if (!rng.Chance(0.05)) {
-        country = countries[rng.Below(static_cast<std::int64_t>(countries.size()))];
+        p.country = countries[rng.Below(static_cast<std::int64_t>(countries.size()))];
       }
-      db::Value org;
-      if (!rng.Chance(0.12)) org = org_base + 1 + rng.Below(n_orgs);
+      if (!rng.Chance(0.12)) p.organization_id = org_base + 1 + rng.Below(n_orgs);
       const std::int64_t g = rng.Below(100);
-      const char* gender = g < 40 ? "female" : g < 88 ? "male" : g < 90 ? "other" : "not_stated";
-      BSG_RETURN_IF_ERROR(w.Add({person_base + i, given, family, full, full, lower + " " + email,
-                                 lower, email, country, org, gender, "en", kStamp, kStamp}));
+      p.gender = g < 40 ? "female" : g < 88 ? "male" : g < 90 ? "other" : "not_stated";
+      p.given_name = given;
+      p.family_name = family;
+      p.full_name = full;
+      p.transliteration = full;
+      p.email = email;
+      p.languages = {"en"};
+      p.search_key = lower + " " + email;
+      p.sort_key = lower;
+      BSG_RETURN_IF_ERROR(batch.Add(std::move(row)));
       if (i % 20000 == 0) report(0.03 + 0.07 * static_cast<double>(i) / n_people);
     }
-    BSG_RETURN_IF_ERROR(w.Flush());
+    BSG_RETURN_IF_ERROR(batch.Flush());
   }
   report(0.10);
 
   // ---- events: meetings first (they are the parents of collocated trainings)
-  std::vector<EventRow> events;
-  events.reserve(static_cast<std::size_t>(n_events));
+  std::vector<EventRow> event_rows;
+  event_rows.reserve(static_cast<std::size_t>(n_events));
   std::vector<std::size_t> study_group_meetings;
   std::vector<const KindSpec*> kinds;
   for (const auto& k : kKinds) {
@@ -260,25 +328,25 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
   });
   for (const KindSpec* k : kinds) {
     EventRow e;
-    e.id = event_base + static_cast<std::int64_t>(events.size()) + 1;
+    e.id = event_base + static_cast<std::int64_t>(event_rows.size()) + 1;
     e.spec = k;
     const std::string_view kind = k->kind;
     e.days = k->min_days + static_cast<int>(rng.Below(k->max_days - k->min_days + 1));
     const bool collocated =
         kind == "bsg_training" && !study_group_meetings.empty() && rng.Chance(0.5);
     if (collocated) {
-      const EventRow& parent = events[study_group_meetings[rng.Below(
+      const EventRow& parent = event_rows[study_group_meetings[rng.Below(
           static_cast<std::int64_t>(study_group_meetings.size()))]];
       e.parent = parent.id;
       e.start = parent.start;
       e.days = 1;
     } else {
-      e.start = events::AddDays(kTimelineStart, rng.Below(kTimelineDays - 10));
+      BSG_ASSIGN_OR_RETURN(e.start, time::AddDays(kTimelineStart, rng.Below(kTimelineDays - 10)));
     }
-    e.end = events::AddDays(e.start, e.days - 1);
+    BSG_ASSIGN_OR_RETURN(e.end, time::AddDays(e.start, e.days - 1));
     const std::string year = e.start.substr(0, 4);
     if (collocated) {
-      const EventRow& parent = events[static_cast<std::size_t>(*e.parent - event_base - 1)];
+      const EventRow& parent = event_rows[static_cast<std::size_t>(*e.parent - event_base - 1)];
       e.mode = parent.mode == "virtual" ? "virtual" : "in_person";
       e.country = e.mode == "virtual" ? std::nullopt : parent.country;
       e.city = e.mode == "virtual" ? std::nullopt : parent.city;
@@ -305,7 +373,7 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
         }
       }
       if (const Period* p = PeriodOn(periods, e.start)) {
-        const std::vector<Group>* pool = &p->study_groups;
+        const std::vector<GroupRef>* pool = &p->study_groups;
         if (kind == "tsag" && !p->tsag.empty()) pool = &p->tsag;
         if (kind == "regional_group_meeting" && !p->regional.empty()) pool = &p->regional;
         if (!pool->empty() && kind != "other_forum" && kind != "workshop") {
@@ -318,53 +386,42 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
       if (kind == "bsg_training" && rng.Chance(0.3)) {
         e.precision = "month";
         e.start = e.start.substr(0, 8) + "01";
-        const auto d = events::ParseDate(e.start);
-        e.end = e.start.substr(0, 8) + Pad(events::DaysInMonth(d->year, d->month), 2);
+        const std::optional<time::Date> first = time::Date::Parse(e.start);
+        if (!first) return Status::Internal("reports.synthetic", "bad date " + e.start);
+        e.end = first->LastOfMonth().ToString();
       }
     } else {
       const double r = rng.Unit();
       e.status = r < 0.02 ? "cancelled" : r < 0.03 ? "postponed" : "held";
     }
-    if (kind == "study_group_meeting") study_group_meetings.push_back(events.size());
-    events.push_back(std::move(e));
+    if (kind == "study_group_meeting") study_group_meetings.push_back(event_rows.size());
+    event_rows.push_back(std::move(e));
   }
   {
-    Writer w(tx, "event",
-             {"id", "code", "kind", "title", "description", "start_date", "end_date",
-              "date_precision", "time_zone", "city", "country", "host", "mode", "status",
-              "parent_id", "programme", "pillar", "created_at", "updated_at"});
-    Writer groups(tx, "event_group", {"event_id", "group_id"});
-    for (const EventRow& e : events) {
-      const std::string number = Pad(e.id - event_base, 6);
-      std::string label = e.spec->kind;
-      std::replace(label.begin(), label.end(), '_', ' ');
-      BSG_RETURN_IF_ERROR(
-          w.Add({e.id, "synthetic-" + number, e.spec->kind,
-                 "Synthetic " + label + " " + number + " (example.org)",
-                 "Made-up record for benchmarks (example.org).", e.start, e.end, e.precision, "UTC",
-                 e.city, e.country, "Synthetic host (example.org)", e.mode, e.status, e.parent,
-                 e.spec->programme, e.spec->pillar, kStamp, kStamp}));
+    Batcher<events::Event> batch([&](const std::vector<events::Event>& rows) {
+      return event_store.BulkLoadEvents(tx, rows);
+    });
+    for (const EventRow& e : event_rows) {
+      BSG_ASSIGN_OR_RETURN(events::Event event, ToEvent(e, event_base));
+      BSG_RETURN_IF_ERROR(batch.Add(std::move(event)));
     }
-    BSG_RETURN_IF_ERROR(w.Flush());
-    for (const EventRow& e : events) {
-      for (std::int64_t g : e.groups) BSG_RETURN_IF_ERROR(groups.Add({e.id, g}));
-    }
-    BSG_RETURN_IF_ERROR(groups.Flush());
+    BSG_RETURN_IF_ERROR(batch.Flush());
   }
   report(0.15);
 
   // ---- registrations and attendance days
   {
-    Writer regs(
-        tx, "event_registration",
-        {"id", "event_id", "person_id", "mode", "role", "status", "created_at", "updated_at"});
-    Writer days(tx, "event_attendance",
-                {"id", "registration_id", "day", "mode", "source", "recorded_at"});
+    Batcher<events::Registration> regs([&](const std::vector<events::Registration>& rows) {
+      return event_store.BulkLoadRegistrations(tx, rows);
+    });
+    Batcher<events::Attendance> days([&](const std::vector<events::Attendance>& rows) {
+      return event_store.BulkLoadAttendance(tx, rows);
+    });
     std::int64_t next_registration = registration_base;
     std::int64_t next_attendance = attendance_base;
     std::unordered_set<std::int64_t> chosen;
-    for (std::size_t idx = 0; idx < events.size(); ++idx) {
-      const EventRow& e = events[idx];
+    for (std::size_t idx = 0; idx < event_rows.size(); ++idx) {
+      const EventRow& e = event_rows[idx];
       const std::int64_t wanted = std::llround(e.spec->mean_size * (0.5 + rng.Unit()));
       const std::int64_t size = std::min<std::int64_t>(wanted, n_people);
       chosen.clear();
@@ -374,43 +431,65 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
         do {
           person = person_base + 1 + rng.Below(n_people);
         } while (!chosen.insert(person).second);
-        std::string mode = "in_person";
-        if (e.mode == "virtual" || (e.mode == "hybrid" && rng.Chance(0.35))) mode = "remote";
-        std::string role = "delegate";
-        if (kind == "bsg_training" && n < 2) {
-          role = "trainer";
-        } else if (n == 0) {
-          role = "chair";
-        } else if (rng.Chance(0.02)) {
-          role = "speaker";
+        ParticipationMode mode = ParticipationMode::kInPerson;
+        if (e.mode == "virtual" || (e.mode == "hybrid" && rng.Chance(0.35))) {
+          mode = ParticipationMode::kRemote;
         }
-        std::string status;
+        RegistrationRole role = RegistrationRole::kDelegate;
+        if (kind == "bsg_training" && n < 2) {
+          role = RegistrationRole::kTrainer;
+        } else if (n == 0) {
+          role = RegistrationRole::kChair;
+        } else if (rng.Chance(0.02)) {
+          role = RegistrationRole::kSpeaker;
+        }
+        RegistrationStatus status;
         if (e.status == "held") {
           const double r = rng.Unit();
-          status = r < 0.88 ? "attended" : r < 0.96 ? "no_show" : "cancelled";
+          status = r < 0.88   ? RegistrationStatus::kAttended
+                   : r < 0.96 ? RegistrationStatus::kNoShow
+                              : RegistrationStatus::kCancelled;
         } else if (e.status == "cancelled") {
-          status = "cancelled";
+          status = RegistrationStatus::kCancelled;
         } else {
-          status = rng.Chance(0.7) ? "registered" : "approved";
+          status =
+              rng.Chance(0.7) ? RegistrationStatus::kRegistered : RegistrationStatus::kApproved;
         }
-        const std::int64_t rid = ++next_registration;
-        BSG_RETURN_IF_ERROR(regs.Add({rid, e.id, person, mode, role, status, kStamp, kStamp}));
-        if (status != "attended") continue;
+        events::Registration reg;
+        reg.id = ++next_registration;
+        reg.event_id = e.id;
+        reg.person_id = person;
+        reg.mode = mode;
+        reg.role = role;
+        reg.status = status;
+        reg.created_at = kStamp;
+        reg.updated_at = kStamp;
+        const std::int64_t rid = reg.id;
+        BSG_RETURN_IF_ERROR(regs.Add(std::move(reg)));
+        if (status != RegistrationStatus::kAttended) continue;
         const int attended = 1 + static_cast<int>(rng.Below(std::min(e.days, 3)));
         for (int d = 0; d < attended; ++d) {
-          std::string day_mode = mode;
+          ParticipationMode day_mode = mode;
           if (e.mode == "hybrid" && d > 0 && rng.Chance(0.1)) {
-            day_mode = mode == "remote" ? "in_person" : "remote";
+            day_mode = mode == ParticipationMode::kRemote ? ParticipationMode::kInPerson
+                                                          : ParticipationMode::kRemote;
           }
-          const std::string day = events::AddDays(e.start, d);
+          BSG_ASSIGN_OR_RETURN(std::string day, time::AddDays(e.start, d));
+          // The registration is written before the batch holding its first day.
           if (days.pending() + 1 >= kBatch) BSG_RETURN_IF_ERROR(regs.Flush());
-          BSG_RETURN_IF_ERROR(
-              days.Add({++next_attendance, rid, day, day_mode,
-                        day_mode == "remote" ? "remote_join" : "checkin", day + "T09:00:00.000Z"}));
+          events::Attendance a;
+          a.id = ++next_attendance;
+          a.registration_id = rid;
+          a.day = day;
+          a.mode = day_mode;
+          a.source = day_mode == ParticipationMode::kRemote ? events::AttendanceSource::kRemoteJoin
+                                                            : events::AttendanceSource::kCheckin;
+          a.recorded_at = day + "T09:00:00.000Z";
+          BSG_RETURN_IF_ERROR(days.Add(std::move(a)));
         }
       }
       if (idx % 200 == 0) {
-        report(0.15 + 0.75 * static_cast<double>(idx) / static_cast<double>(events.size()));
+        report(0.15 + 0.75 * static_cast<double>(idx) / static_cast<double>(event_rows.size()));
       }
     }
     BSG_RETURN_IF_ERROR(regs.Flush());
@@ -418,24 +497,14 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
   }
   report(0.90);
   // Places held, as the events module keeps them.
-  BSG_RETURN_IF_ERROR(
-      tx.Exec("UPDATE event SET "
-              "taken_in_person = (SELECT COUNT(*) FROM event_registration r WHERE r.event_id = "
-              "event.id AND r.mode = 'in_person' AND r.status IN ('registered', 'approved', "
-              "'attended', 'no_show')), "
-              "taken_remote = (SELECT COUNT(*) FROM event_registration r WHERE r.event_id = "
-              "event.id AND r.mode = 'remote' AND r.status IN ('registered', 'approved', "
-              "'attended', 'no_show')) "
-              "WHERE id > ?",
-              {event_base})
-          .status());
+  BSG_RETURN_IF_ERROR(event_store.RecountPlacesAbove(tx, event_base));
   report(0.93);
 
   // ---- management positions, spread over the study periods of the timeline
   {
-    Writer w(tx, "group_position",
-             {"id", "group_id", "person_id", "role", "country", "start_date", "end_date", "note",
-              "created_at", "updated_at"});
+    Batcher<groups::Position> batch([&](const std::vector<groups::Position>& rows) {
+      return group_store.BulkLoadPositions(tx, rows);
+    });
     std::vector<const Period*> used;
     for (const auto& p : periods) {
       if (p.start <= "2022-12-31" && p.end >= kTimelineStart &&
@@ -447,10 +516,10 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
     std::int64_t id = position_base;
     for (std::int64_t i = 0; i < n_positions && !used.empty(); ++i) {
       const Period& p = *used[static_cast<std::size_t>(i) % used.size()];
-      std::vector<Group> pool = p.study_groups;
+      std::vector<GroupRef> pool = p.study_groups;
       pool.insert(pool.end(), p.tsag.begin(), p.tsag.end());
       pool.insert(pool.end(), p.regional.begin(), p.regional.end());
-      const Group& g = pool[rng.Below(static_cast<std::int64_t>(pool.size()))];
+      const GroupRef& g = pool[rng.Below(static_cast<std::int64_t>(pool.size()))];
       const std::int64_t r = rng.Below(100);
       const char* role = r < 3    ? "chair"
                          : r < 20 ? "vice_chair"
@@ -459,27 +528,29 @@ Status Load(db::Transaction& tx, double scale, const std::function<void(double)>
                                   : "associate_rapporteur";
       const std::int64_t person = person_base + 1 + rng.Below(n_people);
       if (!taken.insert({g.id, person, role}).second) continue;
-      db::Value country;
-      if (rng.Chance(0.1))
-        country = countries[rng.Below(static_cast<std::int64_t>(countries.size()))];
-      BSG_RETURN_IF_ERROR(w.Add({++id, g.id, person, role, country, p.start, p.end,
-                                 "synthetic (example.org)", kStamp, kStamp}));
+      groups::Position pos;
+      if (rng.Chance(0.1)) {
+        pos.country = countries[rng.Below(static_cast<std::int64_t>(countries.size()))];
+      }
+      pos.id = ++id;
+      pos.group_id = g.id;
+      pos.person_id = person;
+      pos.role = role;
+      pos.start_date = p.start;
+      pos.end_date = p.end;
+      pos.note = "synthetic (example.org)";
+      pos.created_at = kStamp;
+      pos.updated_at = kStamp;
+      BSG_RETURN_IF_ERROR(batch.Add(std::move(pos)));
     }
-    BSG_RETURN_IF_ERROR(w.Flush());
+    BSG_RETURN_IF_ERROR(batch.Flush());
   }
   report(0.97);
 
-  if (tx.kind() == db::Kind::kPostgres) {
-    for (const char* table : {"organization", "person", "event", "event_registration",
-                              "event_attendance", "group_position"}) {
-      const std::string t(table);
-      BSG_RETURN_IF_ERROR(tx.Query("SELECT setval(pg_get_serial_sequence('" + t +
-                                   "', 'id'), "
-                                   "(SELECT COALESCE(MAX(id), 1) FROM " +
-                                   t + "))")
-                              .status());
-    }
-  }
+  // Later inserts get ids above the loaded ones (PostgreSQL sequences).
+  BSG_RETURN_IF_ERROR(registry_store.AdvanceIdSequences(tx));
+  BSG_RETURN_IF_ERROR(event_store.AdvanceIdSequences(tx));
+  BSG_RETURN_IF_ERROR(group_store.AdvanceIdSequences(tx));
   report(1.0);
   return Status::Ok();
 }
@@ -494,10 +565,9 @@ Status SeedSynthetic(db::Database& db, double scale, std::function<void(double)>
   Status s =
       db.InTransaction([&](db::Transaction& tx) -> Status { return Load(tx, scale, progress); },
                        {.read_only = false, .max_attempts = 1});
-  // Fresh statistics for the query planners after a bulk load; on PostgreSQL also the
-  // visibility map, so that index-only scans work before autovacuum gets there. Best effort:
-  // the data is loaded either way.
-  if (s.ok()) (void)db.Exec(db.kind() == db::Kind::kPostgres ? "VACUUM ANALYZE" : "ANALYZE");
+  // Fresh statistics for the query planners after a bulk load. Best effort: the data is loaded
+  // either way.
+  if (s.ok()) (void)RefreshPlannerStatistics(db);
   return s;
 }
 

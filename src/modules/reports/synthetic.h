@@ -7,9 +7,10 @@
 // in the study periods' groups), deterministic (a fixed-seed generator: the same scale gives the
 // same rows) and visibly made up: names "Synthetic ...", emails and titles on example.org.
 //
-// It is written with Session::BulkInsert (COPY on PostgreSQL, one prepared INSERT on SQLite) in
-// one transaction per table batch, with explicit ids above the largest existing ones (and the
-// PostgreSQL identity sequences moved past them afterwards).
+// It is written through the owning modules' bulk-load entry points (registry::Store,
+// events::EventStore, groups::Store: BulkLoad*, which use COPY on PostgreSQL and one prepared
+// INSERT on SQLite) in one transaction, 20,000 rows per call, with explicit ids above the largest
+// existing ones (and each module's id sequences moved past them afterwards).
 //
 // Thread-safety: one call at a time per database.
 #ifndef BSG_MODULES_REPORTS_SYNTHETIC_H_
@@ -26,7 +27,7 @@ namespace bsg::reports {
 // calling `progress` (may be empty) with the fraction done, 0 to 1. Errors:
 //   InvalidArgument reports.bad_scale        scale out of range
 //   Conflict reports.synthetic_exists        the database already holds synthetic data
-//   the db.* errors of the inserts (nothing of a failed table batch is kept).
+//   the errors of the modules' bulk loads (nothing is kept: it is one transaction).
 Status SeedSynthetic(db::Database& db, double scale, std::function<void(double)> progress);
 
 }  // namespace bsg::reports

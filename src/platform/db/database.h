@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -194,6 +195,27 @@ class Database {
   virtual Status Ping() = 0;
   virtual PoolStats pool_stats() const = 0;
 };
+
+// Runs `fn` (Transaction& -> Result<T>) as Database::InTransaction does, and returns the value of
+// the attempt that committed, or the failure. For use cases that produce a value:
+//
+//   Result<Person> saved = db::InTransactionResult<Person>(
+//       db, {}, [&](db::Transaction& tx) -> Result<Person> { ... });
+template <typename T, typename Fn>
+Result<T> InTransactionResult(Database& db, const TxOptions& options, Fn&& fn) {
+  std::optional<T> out;
+  Status s = db.InTransaction(
+      [&](Transaction& tx) -> Status {
+        out.reset();
+        Result<T> r = fn(tx);
+        if (!r.ok()) return r.status();
+        out = std::move(r).value();
+        return Status::Ok();
+      },
+      options);
+  if (!s.ok()) return s;
+  return std::move(*out);
+}
 
 }  // namespace bsg::db
 

@@ -2,6 +2,7 @@
 // binding, error classification, transactions and retries, BulkInsert, the connection pool.
 #include "platform/db/database.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -369,6 +370,32 @@ TEST_P(DbTest, InTransactionDoesNotRetryOtherFailures) {
   EXPECT_EQ(Count("vals"), 0);
 }
 
+TEST_P(DbTest, InTransactionResultGivesTheCommittedAttemptsValue) {
+  int attempts = 0;
+  Result<std::int64_t> id =
+      InTransactionResult<std::int64_t>(db(), {}, [&](Transaction& tx) -> Result<std::int64_t> {
+        ++attempts;
+        BSG_ASSIGN_OR_RETURN(
+            Row row, tx.QueryOne("INSERT INTO vals (i) VALUES (?) RETURNING id", {attempts}));
+        if (attempts < 2) return Status::Retryable(std::string(kBusy), "simulated");
+        return row.Int(0);
+      });
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ(attempts, 2);
+  ASSERT_OK_AND_ASSIGN(Rows rows, db().Query("SELECT id, i FROM vals"));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].Int(0), *id);
+  EXPECT_EQ(rows[0].Int(1), 2);
+
+  Result<std::int64_t> failed =
+      InTransactionResult<std::int64_t>(db(), {}, [&](Transaction& tx) -> Result<std::int64_t> {
+        BSG_RETURN_IF_ERROR(tx.Exec("INSERT INTO vals (i) VALUES (9)").status());
+        return Status::Conflict("test.conflict", "no");
+      });
+  EXPECT_EQ(failed.status().reason(), "test.conflict");
+  EXPECT_EQ(Count("vals"), 1);  // rolled back
+}
+
 TEST_P(DbTest, InTransactionSurvivesRealContention) {
   constexpr int kThreads = 4;
   constexpr int kIncrements = 15;
@@ -583,11 +610,9 @@ TEST(RowTest, AccessorsConvertOrThrow) {
   EXPECT_THROW(row.Int(7), std::out_of_range);
   EXPECT_THROW(row.at(7), std::out_of_range);
   EXPECT_THROW(row.ColumnName(7), std::out_of_range);
-  try {
-    (void)row.Int(3);
-  } catch (const std::logic_error& e) {
-    EXPECT_NE(std::string(e.what()).find("word"), std::string::npos) << e.what();
-  }
+  // The message names the column.
+  EXPECT_THAT([&] { (void)row.Int(3); },
+              ::testing::ThrowsMessage<std::logic_error>(::testing::HasSubstr("word")));
 }
 
 TEST(OpenTest, KindNamesAndBadUrls) {

@@ -3,9 +3,9 @@
 // processes at once: they take turns (see Migrate).
 #include "platform/db/migrate.h"
 
-#include <chrono>
-#include <ctime>
 #include <string>
+
+#include "platform/time/clock.h"
 
 namespace bsg::db {
 
@@ -24,15 +24,6 @@ constexpr std::string_view kLockKey = "7424830211";
 constexpr std::string_view kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
-std::string UtcNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Status TooNew(int current, int known) {
   return Status::Unprocessable(std::string(kTooNew),
@@ -99,7 +90,7 @@ Status ApplyNext(Database& db, bool* applied) {
     BSG_RETURN_IF_ERROR(tx.ExecScript(m.sql).WithContext("migration " + m.name));
     BSG_RETURN_IF_ERROR(
         tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                {m.version, m.name, UtcNow()})
+                {m.version, m.name, time::CurrentTimestamp()})
             .status());
     BSG_RETURN_IF_ERROR(tx.Commit());
     *applied = true;

@@ -1,12 +1,10 @@
 // Helpers modules' HTTP handlers share: paging, route registration with documentation, query
-// parameter documentation, JSON Schema fragments, reading typed members of JSON bodies, today's
-// date. Header-only; no state.
+// parameter documentation, JSON Schema fragments, reading typed members of JSON bodies.
+// Header-only; no state.
 #ifndef BSG_PLATFORM_HTTP_API_UTIL_H_
 #define BSG_PLATFORM_HTTP_API_UTIL_H_
 
-#include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -72,16 +70,6 @@ inline std::vector<http::ParamDoc> PagingParams(std::vector<http::ParamDoc> more
   more.push_back({"limit", "integer", false, "page size, 1 to 500 (default 50)", std::nullopt});
   more.push_back({"offset", "integer", false, "rows to skip (default 0)", std::nullopt});
   return more;
-}
-
-// Today's date in UTC, "YYYY-MM-DD".
-inline std::string Today() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-  return buf;
 }
 
 // ---- JSON Schema fragments

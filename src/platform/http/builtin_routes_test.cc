@@ -141,7 +141,7 @@ Router SampleRouter() {
   Route get;
   get.method = Method::kGet;
   get.pattern = "/api/events/{id:int}";
-  get.policy = Policy::Roles({"officer", "focal_point"}).CountryScoped("country");
+  get.policy = Policy::Roles({"officer", "focal_point"}).CountryScoped("focal_point", "country");
   get.handler = ok;
   get.doc.summary = "One event";
   get.doc.tag = "events";

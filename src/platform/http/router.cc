@@ -351,21 +351,22 @@ Status Policy::Check(const std::optional<Principal>& principal, const Request& r
   if (is_public) return Status::Ok();
   if (!principal) return Status::Unauthenticated("auth.required", "Sign in to continue.");
   if (roles.empty()) return Status::Ok();
-  bool focal_point = false;
+  const bool scoped = !scoped_role.empty() && !country_param.empty();
+  bool scoped_role_held = false;
   bool other_role = false;
   for (const std::string& role : roles) {
     if (!principal->HasRole(role)) continue;
-    if (role == "focal_point") {
-      focal_point = true;
+    if (scoped && role == scoped_role) {
+      scoped_role_held = true;
     } else {
       other_role = true;
     }
   }
-  if (!focal_point && !other_role) {
+  if (!scoped_role_held && !other_role) {
     return Status::PermissionDenied("auth.forbidden", "You do not have permission to do this.");
   }
-  if (other_role || country_param.empty()) return Status::Ok();
-  // Only the focal_point role lets the caller in: the request must be about its own country.
+  if (other_role) return Status::Ok();
+  // Only the scoped role lets the caller in: the request must be about its own country.
   std::optional<std::string> value;
   if (auto it = request.path_params.find(country_param); it != request.path_params.end()) {
     value = it->second;
@@ -389,8 +390,8 @@ std::string Policy::Describe() const {
     out += role;
     first = false;
   }
-  if (!country_param.empty() && roles.count("focal_point") > 0) {
-    out += "; focal_point only for its own country (parameter '" + country_param + "')";
+  if (!scoped_role.empty() && !country_param.empty() && roles.count(scoped_role) > 0) {
+    out += "; " + scoped_role + " only for its own country (parameter '" + country_param + "')";
   }
   return out;
 }

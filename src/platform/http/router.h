@@ -37,18 +37,25 @@ namespace bsg::http {
 //  - Public(): anyone, signed in or not.
 //  - SignedIn(): any authenticated principal.
 //  - Roles({...}): a principal holding at least one of the roles. `admin` is not implied: list it.
-// CountryScoped(param) narrows the focal_point role to requests whose path or query parameter
-// `param` equals the principal's country; other listed roles are not narrowed.
+// CountryScoped(role, param) narrows one listed role to requests whose path or query parameter
+// `param` equals the principal's country (Principal::country); the other listed roles are not
+// narrowed. The platform gives no role a meaning: the module that defines roles says which one
+// is scoped (identity's focal point: Roles({"officer", "focal_point"}).CountryScoped(
+// "focal_point", "country")).
 struct Policy {
   bool is_public = false;
   std::set<std::string> roles;  // empty with is_public=false: any signed-in principal
-  std::string country_param;    // empty: not scoped
+  std::string scoped_role;      // the role narrowed to its own country; empty: none
+  std::string country_param;    // the parameter naming the country of the request
 
-  static Policy Public() { return Policy{true, {}, {}}; }
-  static Policy SignedIn() { return Policy{false, {}, {}}; }
-  static Policy Roles(std::set<std::string> roles) { return Policy{false, std::move(roles), {}}; }
-  Policy CountryScoped(std::string param) const {
+  static Policy Public() { return Policy{true, {}, {}, {}}; }
+  static Policy SignedIn() { return Policy{false, {}, {}, {}}; }
+  static Policy Roles(std::set<std::string> roles) {
+    return Policy{false, std::move(roles), {}, {}};
+  }
+  Policy CountryScoped(std::string role, std::string param) const {
     Policy p = *this;
+    p.scoped_role = std::move(role);
     p.country_param = std::move(param);
     return p;
   }
@@ -57,7 +64,9 @@ struct Policy {
   // Returns Unauthenticated (401) for anonymous callers of non-public routes and
   // PermissionDenied (403) for a principal without a listed role or outside its country scope.
   Status Check(const std::optional<Principal>& principal, const Request& request) const;
-  // Human-readable summary for OpenAPI: "public", "signed in", "roles: admin, officer".
+  // Human-readable summary for OpenAPI: "public", "signed in", "roles: admin, officer", and for
+  // a scoped role "roles: admin, focal_point; focal_point only for its own country (parameter
+  // 'country')".
   std::string Describe() const;
 };
 

@@ -155,7 +155,7 @@ TEST(RouterTest, ReadmeExample) {
   Route r;
   r.method = Method::kGet;
   r.pattern = "/api/countries/{country}/delegates";  // {name} text, {name:int} int64
-  r.policy = Policy::Roles({"officer", "focal_point"}).CountryScoped("country");
+  r.policy = Policy::Roles({"officer", "focal_point"}).CountryScoped("focal_point", "country");
   r.doc.summary = "Delegates of a country";
   r.doc.tag = "registry";  // the module: groups operations in the OpenAPI document
   r.doc.query_params = {{"page", "integer", false, "Page number, from 1", std::nullopt}};
@@ -287,7 +287,7 @@ TEST(PolicyTest, RolesNeedOneOfThem) {
 }
 
 TEST(PolicyTest, CountryScopeFromPathParameter) {
-  Policy p = Policy::Roles({"admin", "focal_point"}).CountryScoped("country");
+  Policy p = Policy::Roles({"admin", "focal_point"}).CountryScoped("focal_point", "country");
   Request req;
   req.path_params["country"] = "ke";
   EXPECT_TRUE(p.Check(Someone({"focal_point"}, "KE"), req).ok());
@@ -301,7 +301,7 @@ TEST(PolicyTest, CountryScopeFromPathParameter) {
 }
 
 TEST(PolicyTest, CountryScopeFromQueryParameter) {
-  Policy p = Policy::Roles({"focal_point"}).CountryScoped("country");
+  Policy p = Policy::Roles({"focal_point"}).CountryScoped("focal_point", "country");
   Request req;
   req.query.emplace("country", "vu");
   EXPECT_TRUE(p.Check(Someone({"focal_point"}, "VU"), req).ok());
@@ -311,7 +311,7 @@ TEST(PolicyTest, CountryScopeFromQueryParameter) {
 }
 
 TEST(PolicyTest, CountryScopeFailsClosed) {
-  Policy p = Policy::Roles({"focal_point"}).CountryScoped("country");
+  Policy p = Policy::Roles({"focal_point"}).CountryScoped("focal_point", "country");
   Request req;  // no parameter at all
   EXPECT_EQ(p.Check(Someone({"focal_point"}, "KE"), req).reason(), "auth.out_of_scope");
   req.path_params["country"] = "KE";
@@ -319,13 +319,30 @@ TEST(PolicyTest, CountryScopeFailsClosed) {
   EXPECT_EQ(p.Check(Someone({"focal_point"}), req).reason(), "auth.out_of_scope");
 }
 
+TEST(PolicyTest, TheScopedRoleIsThePolicysNotThePlatforms) {
+  // Any role can be the scoped one...
+  Policy p = Policy::Roles({"officer", "mayor"}).CountryScoped("mayor", "country");
+  Request req;
+  req.path_params["country"] = "KE";
+  EXPECT_TRUE(p.Check(Someone({"mayor"}, "KE"), req).ok());
+  EXPECT_EQ(p.Check(Someone({"mayor"}, "FR"), req).reason(), "auth.out_of_scope");
+  EXPECT_TRUE(p.Check(Someone({"officer"}), req).ok());
+  EXPECT_EQ(p.Describe(),
+            "roles: mayor, officer; mayor only for its own country (parameter 'country')");
+  // ...and a role the policy does not scope is a plain role, whatever its name.
+  Policy plain = Policy::Roles({"focal_point"});
+  EXPECT_TRUE(plain.Check(Someone({"focal_point"}, "FR"), req).ok());
+  EXPECT_EQ(plain.Describe(), "roles: focal_point");
+}
+
 TEST(PolicyTest, Describe) {
   EXPECT_EQ(Policy::Public().Describe(), "public");
   EXPECT_EQ(Policy::SignedIn().Describe(), "signed in");
   EXPECT_EQ(Policy::Roles({"officer", "admin"}).Describe(), "roles: admin, officer");
-  EXPECT_EQ(Policy::Roles({"admin", "focal_point"}).CountryScoped("country").Describe(),
-            "roles: admin, focal_point; focal_point only for its own country (parameter "
-            "'country')");
+  EXPECT_EQ(
+      Policy::Roles({"admin", "focal_point"}).CountryScoped("focal_point", "country").Describe(),
+      "roles: admin, focal_point; focal_point only for its own country (parameter "
+      "'country')");
 }
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include "platform/http/metrics.h"
 #include "platform/http/response.h"
 #include "platform/log.h"
+#include "platform/time/clock.h"
 
 namespace bsg::http {
 namespace rt {
@@ -218,27 +219,6 @@ std::optional<Method> MethodFromParser(int raw) {
 bool IsUnder(const fs::path& path, const fs::path& root) {
   auto [root_end, path_it] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   return root_end == root.end();
-}
-
-// "2025-01-31T12:34:56.789Z", with the seconds part cached per thread.
-void AppendTimestamp(std::string& out) {
-  thread_local std::int64_t cached_second = -1;
-  thread_local char cached[24];
-  const auto now = std::chrono::system_clock::now();
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const std::int64_t second = ms / 1000;
-  if (second != cached_second) {
-    std::time_t t = static_cast<std::time_t>(second);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::strftime(cached, sizeof(cached), "%Y-%m-%dT%H:%M:%S", &tm);
-    cached_second = second;
-  }
-  out += cached;
-  char frac[8];
-  std::snprintf(frac, sizeof(frac), ".%03dZ", static_cast<int>(ms % 1000));
-  out += frac;
 }
 
 class Core {
@@ -692,7 +672,7 @@ void Core::LogAccess(const Request& request, std::string_view method, const Outc
   std::string line;
   line.reserve(256);
   line += "{\"time\":\"";
-  AppendTimestamp(line);
+  line += time::CurrentTimestamp();
   line += "\",\"request_id\":\"";
   internal::AppendJsonEscaped(line, request.request_id);
   line += "\",\"method\":\"";

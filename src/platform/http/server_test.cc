@@ -160,11 +160,12 @@ class ServerTest : public ::testing::Test {
     router_.Add(MakeRoute(Method::kGet, "/api/admin", Policy::Roles({"admin"}), [](Request&) {
       return Result<Response>(Response::Json({{"admin", true}}));
     }));
-    router_.Add(MakeRoute(
-        Method::kGet, "/api/countries/{country}/stats",
-        Policy::Roles({"admin", "focal_point"}).CountryScoped("country"), [](Request& req) {
-          return Result<Response>(Response::Json({{"country", req.PathText("country")}}));
-        }));
+    router_.Add(
+        MakeRoute(Method::kGet, "/api/countries/{country}/stats",
+                  Policy::Roles({"admin", "focal_point"}).CountryScoped("focal_point", "country"),
+                  [](Request& req) {
+                    return Result<Response>(Response::Json({{"country", req.PathText("country")}}));
+                  }));
     router_.Add(MakeRoute(Method::kPost, "/api/change", Policy::SignedIn(), [](Request&) {
       return Result<Response>(Response::Json({{"changed", true}}));
     }));

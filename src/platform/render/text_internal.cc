@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "platform/text.h"
+
 namespace bsg::render::internal {
 
 void SetColor(cairo_t* cr, const Rgb& c, double alpha) {
@@ -15,11 +17,7 @@ void SetColor(cairo_t* cr, const Rgb& c, double alpha) {
 std::string ValidUtf8(std::string_view text) {
   std::string in(text);
   in.erase(std::remove(in.begin(), in.end(), '\0'), in.end());
-  if (g_utf8_validate(in.data(), static_cast<gssize>(in.size()), nullptr)) return in;
-  gchar* valid = g_utf8_make_valid(in.data(), static_cast<gssize>(in.size()));
-  std::string out(valid);
-  g_free(valid);
-  return out;
+  return ReplaceInvalidUtf8(in);
 }
 
 std::string EscapeMarkup(std::string_view text) {

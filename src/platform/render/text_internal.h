@@ -52,7 +52,8 @@ struct Size {
   double h = 0;
 };
 
-// `text` with invalid UTF-8 replaced by U+FFFD and NUL bytes dropped.
+// `text` as pango takes it: NUL bytes dropped, invalid UTF-8 replaced by U+FFFD (platform/text.h
+// ReplaceInvalidUtf8).
 std::string ValidUtf8(std::string_view text);
 // `text` escaped for pango markup (g_markup_escape_text).
 std::string EscapeMarkup(std::string_view text);

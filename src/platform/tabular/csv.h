@@ -47,9 +47,6 @@ std::string WriteCsv(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows,
                      const CsvOptions& options = {});
 
-// True when `bytes` is valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool IsValidUtf8(std::string_view bytes);
-
 }  // namespace bsg::tabular
 
 #endif  // BSG_PLATFORM_TABULAR_CSV_H_

@@ -106,13 +106,15 @@ TEST(CsvTest, EmptyFileHasNoHeader) {
   EXPECT_EQ(t.status().reason(), "tabular.empty");
 }
 
-TEST(CsvTest, Utf8Validation) {
-  EXPECT_TRUE(IsValidUtf8("S\xC3\xA3o Tom\xC3\xA9"));
-  EXPECT_TRUE(IsValidUtf8("\xE4\xB8\xAD\xF0\x9F\x98\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xE4\xB8"));          // truncated
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+// The decoder is platform/text's (text_test.cc); here, that every field goes through it.
+TEST(CsvTest, RejectsOverlongSurrogateAndTruncatedUtf8InAnyField) {
+  for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xE4\xB8", "\xF4\x90\x80\x80"}) {
+    auto t = ReadCsv(std::string("a,b\nok,\"x") + bad + "\"\n");
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.status().reason(), "tabular.not_utf8");
+    EXPECT_EQ(t.status().fields().at("row"), "2");
+  }
+  EXPECT_TRUE(ReadCsv("a\nS\xC3\xA3o Tom\xC3\xA9 \xE4\xB8\xAD\xF0\x9F\x98\x80\n").ok());
 }
 
 TEST(CsvTest, WriteQuotesWhatNeedsQuoting) {

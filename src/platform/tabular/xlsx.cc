@@ -22,6 +22,7 @@
 #include <string>
 
 #include "platform/tabular/csv.h"
+#include "platform/time/spreadsheet.h"
 
 namespace bsg::tabular {
 namespace {
@@ -65,32 +66,6 @@ bool IsDateFormat(std::size_t id, std::string_view format) {
     if (c == 'd' || c == 'D' || c == 'y' || c == 'Y') has_date = true;
   }
   return has_date;
-}
-
-// Days since 1899-12-30 (the XLSX 1900 date system, valid from serial 61 = 1900-03-01) to a
-// civil date (Howard Hinnant's algorithm).
-std::string SerialToIso(double serial) {
-  const double whole = std::floor(serial);
-  long long z = static_cast<long long>(whole) - 25569 + 719468;  // 25569 = 1970-01-01
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long long doe = z - era * 146097;
-  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long y = yoe + era * 400;
-  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long long mp = (5 * doy + 2) / 153;
-  const long long d = doy - (153 * mp + 2) / 5 + 1;
-  const long long m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  char buf[96];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02lld-%02lld", y, m, d);
-  std::string out = buf;
-  const long long seconds = std::llround((serial - whole) * 86400.0);
-  if (seconds > 0 && seconds < 86400) {
-    std::snprintf(buf, sizeof(buf), " %02lld:%02lld:%02lld", seconds / 3600, (seconds / 60) % 60,
-                  seconds % 60);
-    out += buf;
-  }
-  return out;
 }
 
 // One cell as the importer hands it over.
@@ -304,16 +279,11 @@ class Sheet final : public ss::iface::import_sheet {
   void set_date_time(ss::row_t row, ss::col_t col, int year, int month, int day, int hour,
                      int minute, double second) override {
     if (!keep_) return;
-    char buf[40];
-    if (hour == 0 && minute == 0 && second == 0) {
-      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, month, day);
-    } else {
-      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour,
-                    minute, static_cast<int>(second));
-    }
+    const time::CellDateTime value{{year, month, day},
+                                   (hour * 60 + minute) * 60 + static_cast<int>(second)};
     Cell& cell = (*grid_)[row][col];
     cell.type = Cell::Type::kString;
-    cell.text = buf;
+    cell.text = value.ToString();
   }
   void set_format(ss::row_t row, ss::col_t col, std::size_t xf_index) override {
     if (!keep_) return;
@@ -400,7 +370,9 @@ class Factory final : public ss::iface::import_factory {
       case Cell::Type::kString:
         return cell.text;
       case Cell::Type::kNumber:
-        if (styles_.IsDate(cell.xf) && cell.number >= 61) return SerialToIso(cell.number);
+        if (styles_.IsDate(cell.xf)) {
+          if (auto value = time::FromSpreadsheetSerial(cell.number)) return value->ToString();
+        }
         return FormatNumber(cell.number);
       case Cell::Type::kBool:
         return cell.boolean ? "TRUE" : "FALSE";

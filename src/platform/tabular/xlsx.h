@@ -7,7 +7,9 @@
 //  - numbers in their shortest exact decimal form, integers without a fraction ("1994", not
 //    "1994.0");
 //  - numbers formatted as dates (built-in date formats and custom formats with d/m/y codes)
-//    as ISO dates "YYYY-MM-DD", or "YYYY-MM-DD HH:MM:SS" when they have a time part;
+//    as ISO dates "YYYY-MM-DD", or "YYYY-MM-DD HH:MM:SS" when they have a time part (the 1900
+//    date system, platform/time/spreadsheet.h; serials that name no real day, 0 and Excel's
+//    1900-02-29, stay numbers);
 //  - booleans as TRUE / FALSE;
 //  - formulas as their cached result (a file saved by a spreadsheet program has one); no
 //    recalculation.

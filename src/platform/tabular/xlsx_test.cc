@@ -104,6 +104,23 @@ TEST(XlsxTest, DateCellsBecomeIsoDates) {
   EXPECT_EQ(table->rows[0].cells, (Cells{"2020-12-04", "2017-06-04 12:30:00"}));
 }
 
+TEST(XlsxTest, DateCellsFollowThe1900DateSystem) {
+  WorkbookBuilder b;
+  lxw_format* date = workbook_add_format(b.book());
+  format_set_num_format(date, "yyyy-mm-dd");
+  const double serials[] = {1, 59, 60, 61, 43831, 0};
+  for (int c = 0; c < 6; ++c) {
+    worksheet_write_string(b.sheet(), 0, c, ("d" + std::to_string(c)).c_str(), nullptr);
+    worksheet_write_number(b.sheet(), 1, c, serials[c], date);
+  }
+  auto table = ReadXlsx(b.Finish());
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_EQ(table->rows.size(), 1u);
+  // 60 is Excel's 1900-02-29, a day that never was, and 0 its "1900-01-00": both stay numbers.
+  EXPECT_EQ(table->rows[0].cells,
+            (Cells{"1900-01-01", "1900-02-28", "60", "1900-03-01", "2020-01-01", "0"}));
+}
+
 TEST(XlsxTest, FormulaGivesItsCachedResult) {
   WorkbookBuilder b;
   worksheet_write_string(b.sheet(), 0, 0, "n", nullptr);

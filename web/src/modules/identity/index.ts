@@ -15,7 +15,7 @@ export const identityModule: AppModule = {
   nav: [
     { href: '/admin/users', label: 'nav.users', roles: ADMIN },
     { href: '/audit', label: 'nav.audit', roles: STAFF },
-    { href: '/outbox', label: 'nav.outbox', roles: STAFF },
+    { href: '/outbox', label: 'nav.outbox', roles: ADMIN },
   ],
   routes: [
     { path: '/sign-in', component: lazyPage(() => import('./pages/SignInPage')) },
@@ -27,7 +27,7 @@ export const identityModule: AppModule = {
     { path: '/admin/users/new', roles: ADMIN, component: lazyPage(() => import('./pages/UserNewPage')) },
     { path: '/admin/users/:id', roles: ADMIN, component: lazyPage(() => import('./pages/UserPage')) },
     { path: '/audit', roles: STAFF, component: lazyPage(() => import('./pages/AuditPage')) },
-    { path: '/outbox', roles: STAFF, component: lazyPage(() => import('./pages/OutboxPage')) },
+    { path: '/outbox', roles: ADMIN, component: lazyPage(() => import('./pages/OutboxPage')) },
   ],
   header: UserMenu,
 };

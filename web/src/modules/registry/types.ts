@@ -3,7 +3,7 @@
 import type { CellError } from '../../platform/CellErrors';
 
 export const REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'] as const;
-export const CLASSES = ['ldc', 'lldc', 'sids', 'developing'] as const;
+export const CLASSES = ['ldc', 'lldc', 'sids', 'developing', 'developed'] as const;
 export type CountryClass = (typeof CLASSES)[number];
 export const ORGANIZATION_KINDS = [
   'member_state_administration',
@@ -42,6 +42,7 @@ export interface Classification {
   lldc: boolean;
   sids: boolean;
   developing: boolean;
+  developed: boolean;
   region: string;
 }
 

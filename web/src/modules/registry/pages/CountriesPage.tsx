@@ -47,7 +47,7 @@ export default function CountriesPage() {
           <label for="countries-class">{t('registry.field.class')}</label>
           <select id="countries-class" value={cls} onChange={(e) => setCls(e.currentTarget.value)}>
             <option value="">{t('common.all')}</option>
-            {[...CLASSES, 'developed'].map((c) => (
+            {CLASSES.map((c) => (
               <option key={c} value={c}>
                 {tDynamic(`registry.class.${c}`)}
               </option>

@@ -1,5 +1,5 @@
-// A reader of TZif files (RFC 8536), version 1 and 2+ data blocks.
-#include "modules/events/tz.h"
+// IANA time zones; see zone.h. A reader of TZif files (RFC 8536), version 1 and 2+ data blocks.
+#include "platform/time/zone.h"
 
 #include <algorithm>
 #include <fstream>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace bsg::events::tz {
+namespace bsg::time {
 namespace {
 
 constexpr std::string_view kZoneDir = "/usr/share/zoneinfo/";
@@ -112,7 +112,7 @@ std::shared_ptr<const Zone> Load(std::string_view name) {
 }
 
 Status UnknownZone(std::string_view zone) {
-  return Status::Unprocessable("events.unknown_time_zone",
+  return Status::Unprocessable("time.unknown_zone",
                                "unknown time zone \"" + std::string(zone) + "\"",
                                {{"time_zone", "is not a known IANA time zone name"}});
 }
@@ -142,4 +142,4 @@ Result<std::int64_t> LocalToUtc(std::string_view zone, std::int64_t local_second
   return local_seconds - before;  // in a gap: read with the offset before it
 }
 
-}  // namespace bsg::events::tz
+}  // namespace bsg::time
