@@ -35,5 +35,26 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >&2
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+# A fresh machine often runs unattended upgrades at boot: wait for the dpkg and package-list
+# locks (BSG_APT_LOCK_TIMEOUT seconds, default 600) instead of failing at once. apt-get waits for
+# the dpkg lock itself (DPkg::Lock::Timeout) but not for the lists lock of `update`: retry that.
+LOCK_TIMEOUT=${BSG_APT_LOCK_TIMEOUT:-600}
+apt_get() {
+  local deadline=$((SECONDS + LOCK_TIMEOUT)) out rc
+  while :; do
+    rc=0
+    out=$($SUDO apt-get -o DPkg::Lock::Timeout="$LOCK_TIMEOUT" "$@" 2>&1) || rc=$?
+    if [ $rc -eq 0 ]; then
+      return 0
+    fi
+    if ! grep -qE "Could not get lock|Unable to lock|Unable to acquire the dpkg" <<<"$out" ||
+       [ $SECONDS -ge $deadline ]; then
+      printf '%s\n' "$out" >&2
+      return $rc
+    fi
+    echo "install-deps: another package manager holds the lock; waiting" >&2
+    sleep "${BSG_APT_LOCK_POLL:-5}"
+  done
+}
+apt_get update -qq
+apt_get install -y -qq --no-install-recommends "${missing[@]}"
