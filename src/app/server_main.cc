@@ -80,6 +80,7 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.max_body_bytes = static_cast<std::size_t>(config.max_body_bytes);
   server_options.static_dir = config.static_dir;
   server_options.trusted_proxies = *trusted;
+  server_options.https = config.base_url.starts_with("https://");
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {
     if (authenticator == nullptr) authenticator = module->authenticator();

@@ -15,7 +15,8 @@
 //                                               in the environment)
 //   server.base_url       BSG_BASE_URL          http://{server.host}:{server.port}
 //                                               (the public address: links in messages, the
-//                                               host of iCalendar UIDs)
+//                                               host of iCalendar UIDs; https:// also makes
+//                                               cookies Secure and sends HSTS)
 //
 // Modules read their own settings from a table named after the module, e.g.
 //   [identity]

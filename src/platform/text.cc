@@ -131,6 +131,23 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
   return out;
 }
 
+std::optional<std::string> ValidateText(std::string_view text, bool allow_newlines) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::optional<char32_t> cp = DecodeUtf8(text, pos);
+    if (!cp) return std::string("must be valid UTF-8 text");
+    if (*cp == '\t') continue;
+    if (*cp == '\n' || *cp == '\r') {
+      if (allow_newlines) continue;
+      return std::string("must be a single line (no line breaks)");
+    }
+    if (*cp < 0x20 || (*cp >= 0x7F && *cp <= 0x9F)) {
+      return std::string("must not contain control characters");
+    }
+  }
+  return std::nullopt;
+}
+
 std::string Fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -36,6 +36,17 @@ bool IsValidUtf8(std::string_view text);
 // g_utf8_make_valid makes); valid text is returned unchanged.
 std::string ReplaceInvalidUtf8(std::string_view text);
 
+// ---- the text rule of every input field
+//
+// Whether `text` may be stored in a text field: valid UTF-8 with no control character other
+// than tab, and line feed and carriage return only where `allow_newlines` (multi-line fields
+// such as a description or a note). Refused: the other C0 controls (NUL included), DEL and the
+// C1 controls (U+0080..U+009F). Returns nullopt when the text is fine, else the reason, written
+// to follow a field name ("must not contain control characters"). JSON request bodies and
+// spreadsheet imports both check their text with it, so what is stored can be written back to
+// CSV, XLSX and JSON unchanged.
+std::optional<std::string> ValidateText(std::string_view text, bool allow_newlines);
+
 // ---- folding and matching
 
 // Lowercases and removes accents from Latin letters (Basic Latin, Latin-1 Supplement and Latin

@@ -115,6 +115,20 @@ TEST(TextTest, OneOf) {
   EXPECT_FALSE(OneOf(kKinds, ""));
 }
 
+TEST(TextTest, ValidateTextRefusesControlCharactersAndBadUtf8) {
+  using namespace std::string_literals;
+  EXPECT_EQ(ValidateText("Ñúñez\tOK", false), std::nullopt);
+  EXPECT_EQ(ValidateText("", false), std::nullopt);
+  EXPECT_EQ(ValidateText("line one\nline two\r\n", true), std::nullopt);
+  EXPECT_EQ(ValidateText("Ana\nMaria", false), "must be a single line (no line breaks)");
+  EXPECT_EQ(ValidateText("Ana\rMaria", false), "must be a single line (no line breaks)");
+  EXPECT_EQ(ValidateText("Ana\0Maria"s, true), "must not contain control characters");
+  EXPECT_EQ(ValidateText("bell\a", true), "must not contain control characters");
+  EXPECT_EQ(ValidateText("del\x7f", true), "must not contain control characters");
+  EXPECT_EQ(ValidateText("c1\xc2\x85", true), "must not contain control characters");
+  EXPECT_EQ(ValidateText("bad\xff", true), "must be valid UTF-8 text");
+}
+
 TEST(TextTest, LikePatternEscapesWildcardsAndTheEscapeCharacter) {
   EXPECT_EQ(kLikeEscape, '\\');
   EXPECT_EQ(LikePattern("ada"), "%ada%");

@@ -1,5 +1,5 @@
 // HTTP checks against the real server: error bodies, oversized requests,
-// the metrics endpoint and a clean shutdown.
+// the metrics endpoint (admins only) and a clean shutdown.
 
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
@@ -70,7 +70,7 @@ function postLarge(url, bytes) {
 }
 
 describe('bsg HTTP API', () => {
-  const server = useServer();
+  const server = useServer({ seed: true }); // the demo admin may read /metrics
 
   it('serves GET /api/health as JSON', async () => {
     const { response, body } = await getJson(`${server().url}/api/health`);
@@ -103,9 +103,30 @@ describe('bsg HTTP API', () => {
     assert.equal(body.status, 'ok');
   });
 
-  it('serves /metrics in the Prometheus text format', async () => {
+  it('refuses /metrics to anonymous callers with a JSON 401', async () => {
+    const { response, body } = await getJson(`${server().url}/metrics`);
+    assert.equal(response.status, 401);
+    assertErrorBody(body, 401);
+  });
+
+  it('serves /metrics to an admin in the Prometheus text format', async () => {
     await fetch(`${server().url}/api/health`).then((r) => r.arrayBuffer());
-    const response = await fetch(`${server().url}/metrics`);
+    const { email, password } = server().admin;
+    const signIn = await fetch(`${server().url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    assert.equal(signIn.status, 200, await signIn.text());
+    const cookies =
+      typeof signIn.headers.getSetCookie === 'function'
+        ? signIn.headers.getSetCookie()
+        : (signIn.headers.get('set-cookie') ?? '').split(/,\s*(?=bsg_)/);
+    const session = cookies
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('bsg_session='));
+    assert.ok(session, 'sign-in set the session cookie');
+    const response = await fetch(`${server().url}/metrics`, { headers: { Cookie: session } });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain/i);
     const text = await response.text();

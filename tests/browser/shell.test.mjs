@@ -1,7 +1,8 @@
 // The web front end, served by the real server and driven through Chromium:
 // the home page shows the server's health, the language switcher changes
-// language and direction, unknown paths show the not-found page, and no page
-// logs an error or makes a failing request.
+// language and direction, unknown paths show the not-found page, the app runs
+// under the server's Content-Security-Policy, and no page logs an error or
+// makes a failing request.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -64,6 +65,30 @@ describe('web shell', () => {
     await page.click('[data-testid="not-found"] a');
     await waitForText(page, '[data-testid="health-status"]', 'ok');
     assert.equal(new URL(page.url()).pathname, '/');
+  });
+
+  it('runs under the server\'s Content-Security-Policy with no violation', async () => {
+    const { page, url } = ready();
+    // Record violations from the first script on (an init script is not subject to the CSP).
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    const response = await page.goto(`${url}/countries`);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/, `index.html has a strict script-src: "${csp}"`);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(response.headers()['referrer-policy'], 'same-origin');
+    await page.waitForSelector('[data-testid="main-nav"] a');
+    await page.goto(`${url}/`);
+    await waitForText(page, '[data-testid="health-status"]', 'ok');
+    await page.selectOption('[data-testid="language-select"]', 'ar');
+    await page.waitForSelector('html[lang="ar"][dir="rtl"]');
+    await page.selectOption('[data-testid="language-select"]', 'en');
+    await page.waitForSelector('html[lang="en"][dir="ltr"]');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   });
 
   it('logged no console errors and made no failing requests', () => {

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "platform/db/database.h"
@@ -75,6 +77,36 @@ TEST_F(ParticipantsCliTest, TheExportImportsBackUnchanged) {
                                  "days",
                                  0),
             0u);
+}
+
+// `bsg import` prints the first 1,000 errors in full, then counts per column and reason, with
+// long values cut, as the API does.
+TEST_F(ParticipantsCliTest, ImportErrorOutputIsCapped) {
+  const std::string file = *dir_ + "/bad-people.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "full_name,email\n";
+    out << "Long," << std::string(20000, 'x') << "\n";
+    for (int i = 0; i < 1500; ++i) out << "Person " << i << ",not-an-address\n";
+  }
+  CliRun run = Bsg("import people '" + file + "' --dry-run");
+  EXPECT_EQ(run.exit_code, 1);
+  std::size_t lines = 0;
+  std::size_t full = 0;
+  std::istringstream err(run.err);
+  for (std::string line; std::getline(err, line);) {
+    ++lines;
+    if (line.rfind(file + ":", 0) == 0 && line.find(":email: ") != std::string::npos &&
+        line.find("(not-an-address)") != std::string::npos) {
+      ++full;
+    }
+  }
+  EXPECT_EQ(full, 999u) << run.err.substr(0, 400);
+  EXPECT_NE(run.err.find(file + ": 501 more error(s) not shown:"), std::string::npos);
+  EXPECT_NE(run.err.find("(501)"), std::string::npos);
+  EXPECT_LT(lines, 1010u);
+  EXPECT_EQ(run.err.find(std::string(201, 'x')), std::string::npos);
+  EXPECT_NE(run.err.find(std::string(200, 'x') + "\xE2\x80\xA6[truncated]"), std::string::npos);
 }
 
 TEST_F(ParticipantsCliTest, UnknownEventsAndFormatsAreRefused) {

@@ -56,8 +56,9 @@ class AppServer {
   AppServer(const AppServer&) = delete;
   AppServer& operator=(const AppServer&) = delete;
 
-  // Registers every route, validates the router and starts serving.
-  Status Start() {
+  // Registers every route, validates the router and starts serving on a free loopback port;
+  // `options` gives the rest (trusted proxies, https, ...).
+  Status Start(http::ServerOptions options = {}) {
     http::RegisterPlatformRoutes(router_, {&db_, &metrics_, "test"});
     app::RegisterAllRoutes(router_, ctx_);
     BSG_RETURN_IF_ERROR(router_.Validate());
@@ -65,7 +66,6 @@ class AppServer {
     for (const auto& module : app::Modules()) {
       if (authenticator == nullptr) authenticator = module->authenticator();
     }
-    http::ServerOptions options;
     options.host = "127.0.0.1";
     options.port = 0;
     options.threads = 2;

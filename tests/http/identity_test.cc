@@ -62,6 +62,26 @@ class IdentityApiTest : public testing::DatabaseTest {
 
   ApiClient& client() { return *client_; }
 
+  // Serves the app again with these server options.
+  void Restart(http::ServerOptions options) {
+    client_.reset();
+    app_ = std::make_unique<testing::AppServer>(db());
+    Status started = app_->Start(std::move(options));
+    ASSERT_TRUE(started.ok()) << started.ToString();
+    client_ = std::make_unique<ApiClient>(app_->port());
+  }
+
+  // The Set-Cookie headers of a sign-in sent with `headers`.
+  std::vector<std::string> SignInCookies(const std::map<std::string, std::string>& headers) {
+    Reply r = client().Send("POST", "/api/session",
+                            json{{"email", "ada@example.org"}, {"password", kPassword}}, nullptr,
+                            headers);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto cookies = r.SetCookies();
+    EXPECT_EQ(cookies.size(), 2u);
+    return cookies;
+  }
+
   std::unique_ptr<identity::IdentityService> users_;
   std::unique_ptr<testing::AppServer> app_;
   std::unique_ptr<ApiClient> client_;
@@ -86,12 +106,6 @@ TEST_P(IdentityApiTest, SignInSetsSessionAndCsrfCookies) {
   EXPECT_EQ(csrf.find("HttpOnly"), std::string::npos) << "the web app reads bsg_csrf";
   EXPECT_NE(csrf.find(r.Json()["csrf_token"].get<std::string>()), std::string::npos);
 
-  Reply tls = client().Send("POST", "/api/session",
-                            json{{"email", "ada@example.org"}, {"password", kPassword}}, nullptr,
-                            {{"X-Forwarded-Proto", "https"}});
-  ASSERT_EQ(tls.status, 200);
-  for (const auto& c : tls.SetCookies()) EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
-
   BrowserSession s = SignedIn("ada@example.org");
   Reply me = client().Send("GET", "/api/session", std::nullopt, &s);
   ASSERT_EQ(me.status, 200);
@@ -100,6 +114,52 @@ TEST_P(IdentityApiTest, SignInSetsSessionAndCsrfCookies) {
   Reply anonymous = client().Send("GET", "/api/session");
   ASSERT_EQ(anonymous.status, 200);
   EXPECT_TRUE(anonymous.Json()["user"].is_null());
+}
+
+TEST_P(IdentityApiTest, AForgedForwardedProtoGetsNoSecureCookie) {
+  MakeUser("ada@example.org", {"admin"});
+  // No trusted proxy and an http public address: the client's own header is not believed.
+  for (const auto& c : SignInCookies({{"X-Forwarded-Proto", "https"}})) {
+    EXPECT_EQ(c.find("Secure"), std::string::npos) << c;
+  }
+  // A trusted proxy configured, but the caller (127.0.0.1) is not it.
+  http::ServerOptions options;
+  options.trusted_proxies = http::TrustedProxies::Parse({"10.0.0.0/8"}).value();
+  Restart(options);
+  for (const auto& c : SignInCookies({{"X-Forwarded-Proto", "https"}})) {
+    EXPECT_EQ(c.find("Secure"), std::string::npos) << c;
+  }
+}
+
+TEST_P(IdentityApiTest, ATrustedProxysForwardedProtoGetsSecureCookies) {
+  MakeUser("ada@example.org", {"admin"});
+  http::ServerOptions options;
+  options.trusted_proxies = http::TrustedProxies::Parse({"127.0.0.1"}).value();
+  Restart(options);
+  for (const auto& c : SignInCookies({{"X-Forwarded-Proto", "https"}})) {
+    EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+  }
+  for (const auto& c : SignInCookies({{"X-Forwarded-Proto", "http"}})) {
+    EXPECT_EQ(c.find("Secure"), std::string::npos) << c;
+  }
+  // Signing out clears the cookies with the same flag.
+  BrowserSession s = SignedIn("ada@example.org");
+  Reply out =
+      client().Send("DELETE", "/api/session", std::nullopt, &s, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_LT(out.status, 300) << out.body;
+  EXPECT_EQ(out.SetCookies().size(), 2u);
+  for (const auto& c : out.SetCookies()) EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+}
+
+TEST_P(IdentityApiTest, AnHttpsPublicAddressGetsSecureCookiesAndHsts) {
+  MakeUser("ada@example.org", {"admin"});
+  http::ServerOptions options;
+  options.https = true;
+  Restart(options);
+  for (const auto& c : SignInCookies({})) EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+  Reply health = client().Send("GET", "/api/health");
+  EXPECT_EQ(health.Header("Strict-Transport-Security"), "max-age=31536000");
+  EXPECT_EQ(health.Header("Referrer-Policy"), "same-origin");
 }
 
 TEST_P(IdentityApiTest, StateChangingRequestsWithACookieNeedTheCsrfToken) {
@@ -193,6 +253,65 @@ TEST_P(IdentityApiTest, DisabledUsersAreLockedOutAtOnce) {
   Reply r;
   EXPECT_FALSE(client().SignIn("grace@example.org", kPassword, &r));
   EXPECT_EQ(r.status, 401);
+}
+
+TEST_P(IdentityApiTest, MetricsAreForAdminsAndTheirTokensOnly) {
+  MakeUser("ada@example.org", {"admin"});
+  MakeUser("grace@example.org", {"officer"});
+  Reply anonymous = client().Send("GET", "/metrics");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.body.find("bsg_http_requests"), std::string::npos);
+
+  BrowserSession officer = SignedIn("grace@example.org");
+  EXPECT_EQ(client().Send("GET", "/metrics", std::nullopt, &officer).status, 403);
+
+  BrowserSession admin = SignedIn("ada@example.org");
+  Reply scraped = client().Send("GET", "/metrics", std::nullopt, &admin);
+  EXPECT_EQ(scraped.status, 200);
+  EXPECT_EQ(scraped.Header("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+
+  // A Prometheus scraper: an admin's read-scope API token.
+  Reply token = client().Send("POST", "/api/tokens",
+                              json{{"name", "prometheus"}, {"scopes", {"read"}}}, &admin);
+  ASSERT_EQ(token.status, 201) << token.body;
+  const std::string bearer = "Bearer " + token.Json()["token"].get<std::string>();
+  Reply by_token =
+      client().Send("GET", "/metrics", std::nullopt, nullptr, {{"Authorization", bearer}});
+  EXPECT_EQ(by_token.status, 200);
+  EXPECT_NE(by_token.body.find("route=\"/metrics\""), std::string::npos);
+
+  // A metrics-only token: /metrics and nothing else.
+  Reply scraper = client().Send("POST", "/api/tokens",
+                                json{{"name", "scraper"}, {"scopes", {"metrics"}}}, &admin);
+  ASSERT_EQ(scraper.status, 201) << scraper.body;
+  EXPECT_EQ(scraper.Json()["scopes"], json::array({"metrics"}));
+  const std::string metrics_bearer = "Bearer " + scraper.Json()["token"].get<std::string>();
+  EXPECT_EQ(client()
+                .Send("GET", "/metrics", std::nullopt, nullptr, {{"Authorization", metrics_bearer}})
+                .status,
+            200);
+  Reply elsewhere = client().Send("GET", "/api/users", std::nullopt, nullptr,
+                                  {{"Authorization", metrics_bearer}});
+  EXPECT_EQ(elsewhere.status, 403);
+  EXPECT_EQ(elsewhere.Reason(), "token.metrics_only");
+  EXPECT_EQ(
+      client()
+          .Send("GET", "/api/tokens", std::nullopt, nullptr, {{"Authorization", metrics_bearer}})
+          .Reason(),
+      "token.metrics_only");
+  Reply mixed = client().Send("POST", "/api/tokens",
+                              json{{"name", "mixed"}, {"scopes", {"metrics", "read"}}}, &admin);
+  EXPECT_EQ(mixed.status, 422);
+  // A non-admin's metrics token is refused by /metrics itself.
+  Reply officer_token = client().Send("POST", "/api/tokens",
+                                      json{{"name", "scraper"}, {"scopes", {"metrics"}}}, &officer);
+  ASSERT_EQ(officer_token.status, 201) << officer_token.body;
+  EXPECT_EQ(
+      client()
+          .Send("GET", "/metrics", std::nullopt, nullptr,
+                {{"Authorization", "Bearer " + officer_token.Json()["token"].get<std::string>()}})
+          .status,
+      403);
 }
 
 TEST_P(IdentityApiTest, ApiTokensAreShownOnceAndScoped) {
@@ -377,9 +496,11 @@ TEST_P(IdentityApiTest, UsersApiValidatesAndFilters) {
   EXPECT_TRUE(fields.contains("email"));
   EXPECT_TRUE(fields.contains("country"));
   EXPECT_TRUE(fields.contains("password"));
-  EXPECT_EQ(client().Send("POST", "/api/users", json{{"email", 5}}, &admin).status, 400);
+  // A member of the wrong type or one the request does not take: 422 naming it, as on every
+  // module's routes (tests/http/body_decoding_test.cc).
+  EXPECT_EQ(client().Send("POST", "/api/users", json{{"email", 5}}, &admin).status, 422);
   EXPECT_EQ(client().Send("POST", "/api/users", json{{"emial", "x@example.org"}}, &admin).status,
-            400);
+            422);
   EXPECT_EQ(client().Send("POST", "/api/users", json::array(), &admin).status, 400);
   Reply duplicate = client().Send(
       "POST", "/api/users", json{{"email", "GRACE@example.org"}, {"roles", {"viewer"}}}, &admin);

@@ -94,7 +94,8 @@ Result<EventFilter> ReadFilter(const Request& req) {
   }
   if (auto region = req.Query("region"); region && !region->empty()) f.region = region;
   if (auto country = req.Query("country"); country && !country->empty()) f.country = country;
-  if (auto q = req.Query("q"); q && !q->empty()) f.q = q;
+  BSG_ASSIGN_OR_RETURN(auto q, http::api_util::QueryText(req, "q"));
+  if (q && !q->empty()) f.q = q;
   BSG_ASSIGN_OR_RETURN(f.since, QueryDate(req, "since"));
   BSG_ASSIGN_OR_RETURN(f.until, QueryDate(req, "until"));
   BSG_ASSIGN_OR_RETURN(f.parent_id, req.QueryInt("parent"));
@@ -102,11 +103,11 @@ Result<EventFilter> ReadFilter(const Request& req) {
   BSG_ASSIGN_OR_RETURN(auto offset, req.QueryInt("offset"));
   if (limit) {
     if (*limit < 1 || *limit > 1000) return BadQuery("limit", "must be between 1 and 1000");
-    f.limit = static_cast<int>(*limit);
+    f.limit = *limit;
   }
   if (offset) {
     if (*offset < 0) return BadQuery("offset", "must be 0 or more");
-    f.offset = static_cast<int>(*offset);
+    f.offset = *offset;
   }
   return f;
 }
@@ -502,7 +503,8 @@ class Handlers {
                       std::to_string(first.row) +
                       (first.column.empty() ? "" : ", " + first.column) + ": " + first.reason + ")";
     json fields = json::object();
-    for (const auto& e : report.errors) {
+    for (std::size_t i = 0; i < report.errors.size() && i < tabular::kErrorsInFull; ++i) {
+      const auto& e = report.errors[i];
       fields["row " + std::to_string(e.row) + (e.column.empty() ? "" : ": " + e.column)] = e.reason;
     }
     body["fields"] = fields;

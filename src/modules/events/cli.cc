@@ -34,7 +34,9 @@ void RunImport(ModuleContext& ctx, const ImportOptions& o) {
   auto report = service.ImportParticipants(SystemCaller("bsg events import-participants"),
                                            o.event_id, bytes, format, o.dry_run, o.create_missing);
   if (!report.ok()) FailCommand(report.status());
-  for (const auto& e : report->errors) std::cerr << tabular::FormatError(o.file, e) << "\n";
+  for (const auto& line : tabular::FormatErrorReport(o.file, report->errors)) {
+    std::cerr << line << "\n";
+  }
   if (!report->errors.empty()) {
     std::cerr << "bsg: " << report->errors.size() << " problem(s); nothing was imported\n";
     throw CLI::RuntimeError(1);

@@ -69,18 +69,17 @@ struct Row {
 }  // namespace
 
 json ImportReportToJson(const ImportReport& r) {
-  json errors = json::array();
-  for (const auto& e : r.errors) errors.push_back(tabular::ToJson(e));
-  return {{"ok", r.errors.empty()},
-          {"dry_run", r.dry_run},
-          {"rows", r.rows},
-          {"people_matched", r.people_matched},
-          {"people_created", r.people_created},
-          {"organizations_created", r.organizations_created},
-          {"registrations_created", r.registrations_created},
-          {"registrations_existing", r.registrations_existing},
-          {"attendance_days", r.attendance_days},
-          {"errors", errors}};
+  json body = {{"ok", r.errors.empty()},
+               {"dry_run", r.dry_run},
+               {"rows", r.rows},
+               {"people_matched", r.people_matched},
+               {"people_created", r.people_created},
+               {"organizations_created", r.organizations_created},
+               {"registrations_created", r.registrations_created},
+               {"registrations_existing", r.registrations_existing},
+               {"attendance_days", r.attendance_days}};
+  tabular::AddErrorReport(body, r.errors);  // errors (the first 1,000), errors_total, summary
+  return body;
 }
 
 Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std::int64_t event_id,
@@ -100,7 +99,11 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
     if (auto it = read.status().fields().find("row"); it != read.status().fields().end()) {
       row = std::atoi(it->second.c_str());
     }
-    report.errors.push_back({row, "", read.status().message(), ""});
+    auto column = read.status().fields().find("column");  // tabular.bad_text names it
+    auto value = read.status().fields().find("value");    // tabular.bad_date echoes the cell
+    report.errors.push_back({row, column != read.status().fields().end() ? column->second : "",
+                             read.status().message(),
+                             value != read.status().fields().end() ? value->second : ""});
     return report;
   }
   const tabular::Table& table = *read;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "modules/events/rules.h"
+#include "platform/text.h"
 
 namespace bsg::events {
 namespace {
@@ -17,22 +18,23 @@ class Decoder {
 
   bool Has(const char* key) const { return body_.contains(key); }
 
-  void Text(const char* key, std::string& out) {
+  // Text is one line (platform/text.h ValidateText) unless `multi_line`.
+  void Text(const char* key, std::string& out, bool multi_line = false) {
     if (!body_.contains(key)) return;
     const json& v = body_.at(key);
     if (v.is_string()) {
-      out = v.get<std::string>();
+      if (CheckText(key, v, multi_line)) out = v.get<std::string>();
     } else {
       fields_[key] = "must be a string";
     }
   }
-  void OptText(const char* key, std::optional<std::string>& out) {
+  void OptText(const char* key, std::optional<std::string>& out, bool multi_line = false) {
     if (!body_.contains(key)) return;
     const json& v = body_.at(key);
     if (v.is_null()) {
       out.reset();
     } else if (v.is_string()) {
-      out = v.get<std::string>();
+      if (CheckText(key, v, multi_line)) out = v.get<std::string>();
     } else {
       fields_[key] = "must be a string or null";
     }
@@ -70,6 +72,7 @@ class Decoder {
         fields_[key] = "must be a list of strings";
         return;
       }
+      if (!CheckText(key, item, false)) return;
       list.push_back(item.get<std::string>());
     }
     out = std::move(list);
@@ -119,6 +122,14 @@ class Decoder {
   const Status::Fields& fields() const { return fields_; }
 
  private:
+  bool CheckText(const char* key, const json& v, bool multi_line) {
+    if (auto why = ValidateText(v.get_ref<const std::string&>(), multi_line)) {
+      fields_[key] = *why;
+      return false;
+    }
+    return true;
+  }
+
   const json& body_;
   Status::Fields fields_;
 };
@@ -165,7 +176,7 @@ Result<Event> DecodeEvent(const json& body, Event e) {
   d.OptText("code", e.code);
   d.Enum("kind", e.kind, &ParseEventKind, EventKindNames());
   d.Text("title", e.title);
-  d.Text("description", e.description);
+  d.Text("description", e.description, /*multi_line=*/true);
   d.Text("start_date", e.start_date);
   d.Text("end_date", e.end_date);
   d.Enum("date_precision", e.date_precision, &ParseDatePrecision, DatePrecisionNames());
@@ -195,7 +206,7 @@ Result<Event> DecodeEvent(const json& body, Event e) {
       Decoder rd(r);
       rd.Unknown({"link", "dial_in", "interpretation_languages", "link_public", "link_visible"});
       rd.OptText("link", e.remote.link);
-      rd.OptText("dial_in", e.remote.dial_in);
+      rd.OptText("dial_in", e.remote.dial_in, /*multi_line=*/true);
       rd.TextList("interpretation_languages", e.remote.interpretation_languages);
       rd.Bool("link_public", e.remote.link_public);
       d.Merge(rd.fields(), "remote.");

@@ -163,8 +163,8 @@ struct EventFilter {
   std::optional<std::string> since;  // events ending on or after this date
   std::optional<std::string> until;  // events starting on or before this date
   std::optional<std::int64_t> parent_id;
-  int limit = 500;
-  int offset = 0;
+  std::int64_t limit = 500;
+  std::int64_t offset = 0;  // 64-bit: an offset beyond int32 is an empty page, never a wrap
 };
 
 }  // namespace bsg::events

@@ -112,7 +112,10 @@ Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
     if (start) start = start->FirstOfMonth();
     if (end) end = end->LastOfMonth();
     if (!start) f["start_date"] = "must be a month (YYYY-MM) or a date (YYYY-MM-DD)";
-    if (!end) f["end_date"] = "must be a month (YYYY-MM) or a date (YYYY-MM-DD)";
+    // Without an end date the end is the start: only start_date is to blame.
+    if (!end && !e.end_date.empty()) {
+      f["end_date"] = "must be a month (YYYY-MM) or a date (YYYY-MM-DD)";
+    }
     if (e.start_time || e.end_time) {
       f["start_time"] = "is not allowed when only the month is known";
     }
@@ -123,7 +126,7 @@ Status ValidateEvent(Event& e, const Event* parent, std::string_view today) {
     start = time::Date::Parse(e.start_date);
     end = e.end_date.empty() ? start : time::Date::Parse(e.end_date);
     if (!start) f["start_date"] = "must be a date (YYYY-MM-DD)";
-    if (!end) f["end_date"] = "must be a date (YYYY-MM-DD)";
+    if (!end && !e.end_date.empty()) f["end_date"] = "must be a date (YYYY-MM-DD)";
   }
   if (start) e.start_date = start->ToString();
   if (end) e.end_date = end->ToString();

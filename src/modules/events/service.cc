@@ -197,13 +197,13 @@ Result<std::vector<Event>> EventService::ListEvents(const EventFilter& filter) {
         if (!filter.region) return events;
         BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
         Events out;
-        int skipped = 0;
+        std::int64_t skipped = 0;
         for (Event& e : events) {
           if (!e.country) continue;
           const registry::Country* c = countries.Find(*e.country);
           if (!c || c->region != *filter.region) continue;
           if (skipped++ < filter.offset) continue;
-          if (static_cast<int>(out.size()) >= filter.limit) break;
+          if (static_cast<std::int64_t>(out.size()) >= filter.limit) break;
           out.push_back(std::move(e));
         }
         return out;

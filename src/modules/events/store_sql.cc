@@ -390,8 +390,8 @@ class SqlStore final : public EventStore {
       p.emplace_back(like);
     }
     sql += kOrderEvents;
-    p.emplace_back(static_cast<std::int64_t>(f.limit));
-    p.emplace_back(static_cast<std::int64_t>(f.offset));
+    p.emplace_back(f.limit);
+    p.emplace_back(f.offset);
     BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(sql, p));
     std::vector<Event> out;
     out.reserve(rows.size());

@@ -120,7 +120,7 @@ class Api {
 
   Result<Response> CreateGroup(Request& req) {
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
-    u::Body b(body);
+    u::Body b(body, {"period", "kind", "code", "sg_number", "parent", "region", "title"});
     GroupDraft d;
     d.period = b.Text("period").value_or("");
     d.kind = b.Text("kind").value_or("");
@@ -159,7 +159,7 @@ class Api {
 
   Result<Response> SavePosition(Request& req, bool create) {
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
-    u::Body b(body);
+    u::Body b(body, {"group_id", "person_id", "role", "country", "start_date", "end_date", "note"});
     PositionDraft d;
     d.group_id = b.Integer("group_id").value_or(0);
     d.person_id = b.Integer("person_id").value_or(0);
@@ -167,7 +167,7 @@ class Api {
     d.country = b.Text("country");
     d.start_date = b.Text("start_date").value_or("");
     d.end_date = b.Text("end_date");
-    d.note = b.Text("note").value_or("");
+    d.note = b.MultiLineText("note").value_or("");
     BSG_RETURN_IF_ERROR(b.status());
     BSG_ASSIGN_OR_RETURN(PositionView saved,
                          create ? service_.CreatePosition(http::ActorFrom(req), std::move(d),

@@ -9,6 +9,7 @@
 
 #include "modules/identity/json.h"
 #include "modules/identity/rules.h"
+#include "platform/http/api_util.h"
 #include "platform/http/audit_actor.h"
 #include "platform/time/timestamp.h"
 
@@ -86,11 +87,12 @@ class BodyReader {
     }
     return out;
   }
-  // InvalidArgument (request.invalid_field) when a member had the wrong type.
+  // Unprocessable (request.invalid_field) when a member had the wrong type, as
+  // http::api_util::Body.
   Status Finish() {
     if (fields_.empty()) return Status::Ok();
-    return Status::InvalidArgument("request.invalid_field", "Some fields have the wrong type.",
-                                   std::move(fields_));
+    return Status::Unprocessable("request.invalid_field", "Some fields have the wrong type.",
+                                 std::move(fields_));
   }
 
  private:
@@ -99,7 +101,8 @@ class BodyReader {
 };
 
 // The body as a JSON object holding no members but `allowed`. InvalidArgument
-// (request.not_an_object, request.unknown_field) otherwise.
+// (request.not_an_object) or Unprocessable (request.unknown_field, as http::api_util::Body)
+// otherwise.
 Result<BodyReader> ReadObject(const http::Request& request,
                               std::initializer_list<std::string_view> allowed) {
   BSG_ASSIGN_OR_RETURN(json body, request.JsonBody());
@@ -113,9 +116,9 @@ Result<BodyReader> ReadObject(const http::Request& request,
     }
   }
   if (!unknown.empty()) {
-    return Status::InvalidArgument("request.unknown_field",
-                                   "The body has fields this request does not take.",
-                                   std::move(unknown));
+    return Status::Unprocessable("request.unknown_field",
+                                 "The body has fields this request does not take.",
+                                 std::move(unknown));
   }
   return BodyReader(std::move(body));
 }
@@ -145,16 +148,9 @@ Result<std::optional<std::string>> QueryTimestamp(const http::Request& request,
 
 // ---- cookies
 
-bool OverTls(const http::Request& request) {
-  auto proto = request.Header("X-Forwarded-Proto");
-  if (!proto) return false;
-  std::string first = proto->substr(0, proto->find(','));
-  first.erase(std::remove_if(first.begin(), first.end(),
-                             [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
-              first.end());
-  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return first == "https";
-}
+// Secure when the request came over https as the server establishes it (an https
+// server.base_url, or a trusted proxy's X-Forwarded-Proto); never from a client's own header.
+bool OverTls(const http::Request& request) { return request.secure; }
 
 std::string Cookie(std::string_view name, const std::string& value, std::int64_t max_age,
                    bool http_only, bool secure) {
@@ -326,7 +322,8 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
     Add(router, Method::kGet, "/api/users", admin, std::move(doc),
         [&svc](Request& req) -> Result<Response> {
           UserFilter f;
-          if (auto q = req.Query("q"); q && !q->empty()) f.q = *q;
+          BSG_ASSIGN_OR_RETURN(auto q, http::api_util::QueryText(req, "q"));
+          if (q && !q->empty()) f.q = *q;
           if (auto role = req.Query("role"); role && !role->empty()) {
             if (!IsRole(*role)) {
               return Status::InvalidArgument("request.invalid_query", "Unknown role.",
@@ -515,7 +512,7 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
                 {{"name", StringProp()},
                  {"scopes",
                   {{"type", "array"},
-                   {"items", {{"type", "string"}, {"enum", {"read", "write"}}}}}},
+                   {"items", {{"type", "string"}, {"enum", {"read", "write", "metrics"}}}}}},
                  {"expires_in_days", {{"type", "integer"}, {"minimum", 1}, {"maximum", 365}}}},
                 {"name", "scopes"}),
             created, 201, {400, 415, 422}),

@@ -97,6 +97,8 @@ struct SessionRecord {
 
 inline constexpr std::string_view kScopeRead = "read";
 inline constexpr std::string_view kScopeWrite = "write";
+// A Prometheus scraper's token: GET /metrics only (which admits admins only), alone.
+inline constexpr std::string_view kScopeMetrics = "metrics";
 
 struct ApiToken {
   std::int64_t token_id = 0;

@@ -90,7 +90,14 @@ Status FieldsToStatus(FieldErrors fields) {
 Result<std::set<std::string>> NormalizeScopes(const std::set<std::string>& requested) {
   if (requested.empty()) {
     return Status::Unprocessable("token.invalid", "Give at least one scope.",
-                                 {{"scopes", "must contain read or write"}});
+                                 {{"scopes", "must contain read, write or metrics"}});
+  }
+  if (requested.count(std::string(kScopeMetrics)) > 0) {
+    if (requested.size() > 1) {
+      return Status::Unprocessable("token.invalid", "The metrics scope stands alone.",
+                                   {{"scopes", "metrics cannot be combined with other scopes"}});
+    }
+    return std::set<std::string>{std::string(kScopeMetrics)};
   }
   std::set<std::string> out{std::string(kScopeRead)};
   for (const auto& s : requested) {
@@ -98,18 +105,20 @@ Result<std::set<std::string>> NormalizeScopes(const std::set<std::string>& reque
       out.insert(std::string(kScopeWrite));
     } else if (s != kScopeRead) {
       return Status::Unprocessable("token.invalid", "Unknown scope.",
-                                   {{"scopes", "'" + s + "' is not read or write"}});
+                                   {{"scopes", "'" + s + "' is not read, write or metrics"}});
     }
   }
   return out;
 }
 
 std::string ScopesToText(const std::set<std::string>& scopes) {
+  if (scopes.count(std::string(kScopeMetrics)) > 0) return std::string(kScopeMetrics);
   return scopes.count(std::string(kScopeWrite)) > 0 ? "read write" : "read";
 }
 
 std::set<std::string> ScopesFromText(std::string_view text) {
   if (text == "read write") return {std::string(kScopeRead), std::string(kScopeWrite)};
+  if (text == kScopeMetrics) return {std::string(kScopeMetrics)};
   return {std::string(kScopeRead)};
 }
 

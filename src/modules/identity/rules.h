@@ -39,10 +39,10 @@ Status FieldsToStatus(FieldErrors fields);
 // True for a known role name.
 bool IsRole(std::string_view role);
 
-// "read" -> {read}; "write" or "read write" -> {read, write}. Unprocessable (token.invalid) for
-// anything else.
+// "read" -> {read}; "write" or "read write" -> {read, write}; "metrics" -> {metrics} (it stands
+// alone). Unprocessable (token.invalid) for anything else.
 Result<std::set<std::string>> NormalizeScopes(const std::set<std::string>& requested);
-// The scopes as stored: "read" or "read write".
+// The scopes as stored: "read", "read write" or "metrics".
 std::string ScopesToText(const std::set<std::string>& scopes);
 std::set<std::string> ScopesFromText(std::string_view text);
 

@@ -53,6 +53,11 @@ TEST(RulesTest, Scopes) {
   EXPECT_FALSE(NormalizeScopes({"admin"}).ok());
   EXPECT_EQ(ScopesToText({"read", "write"}), "read write");
   EXPECT_EQ(ScopesFromText("read"), (std::set<std::string>{"read"}));
+  // metrics stands alone.
+  EXPECT_EQ(*NormalizeScopes({"metrics"}), (std::set<std::string>{"metrics"}));
+  EXPECT_FALSE(NormalizeScopes({"metrics", "read"}).ok());
+  EXPECT_EQ(ScopesToText({"metrics"}), "metrics");
+  EXPECT_EQ(ScopesFromText("metrics"), (std::set<std::string>{"metrics"}));
 }
 
 TEST(PasswordRulesTest, AcceptsALongUncommonPassword) {

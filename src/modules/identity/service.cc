@@ -35,6 +35,8 @@ class AutocommitSession final : public db::Session {
   db::Database& db_;
 };
 
+// The one route a token with the metrics scope may call (the platform's, builtin_routes.h).
+constexpr std::string_view kMetricsPath = "/metrics";
 constexpr std::string_view kInvalidCredentials = "The email address or password is not correct.";
 
 Status InvalidCredentials() {
@@ -124,6 +126,12 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
     }
     if (found->token.expires_at <= now) {
       return Status::Unauthenticated("token.expired", "The API token has expired.");
+    }
+    if (found->token.scopes.count(std::string(kScopeMetrics)) > 0 &&
+        (request.path != kMetricsPath ||
+         (request.method != http::Method::kGet && request.method != http::Method::kHead))) {
+      return Status::PermissionDenied("token.metrics_only",
+                                      "This API token may only read /metrics.");
     }
     if (http::IsStateChanging(request.method) &&
         found->token.scopes.count(std::string(kScopeWrite)) == 0) {

@@ -70,7 +70,7 @@ class Api {
     BSG_ASSIGN_OR_RETURN(f.on, DayParam(req));
     const auto region = req.Query("region");
     f.cls = req.Query("class");
-    f.q = req.Query("q");
+    BSG_ASSIGN_OR_RETURN(f.q, u::QueryText(req, "q"));
     if (region) f.region = Upper(*region);
     if (f.region && !OneOf(kRegions, *f.region)) {
       return Status::InvalidArgument("request.bad_query", "unknown region",
@@ -127,7 +127,7 @@ class Api {
   Result<Response> ListOrganizations(Request& req) {
     BSG_ASSIGN_OR_RETURN(u::Paging paging, u::ReadPaging(req));
     OrganizationFilter f;
-    f.q = req.Query("q");
+    BSG_ASSIGN_OR_RETURN(f.q, u::QueryText(req, "q"));
     f.kind = req.Query("kind");
     if (auto c = req.Query("country")) f.country = Upper(*c);
     f.sort = req.Query("sort").value_or("name");
@@ -165,7 +165,7 @@ class Api {
   Result<Response> ListPeople(Request& req) {
     BSG_ASSIGN_OR_RETURN(u::Paging paging, u::ReadPaging(req));
     PersonFilter f;
-    f.q = req.Query("q");
+    BSG_ASSIGN_OR_RETURN(f.q, u::QueryText(req, "q"));
     if (auto c = req.Query("country")) f.country = Upper(*c);
     BSG_ASSIGN_OR_RETURN(f.organization_id, req.QueryInt("organization_id"));
     f.gender = req.Query("gender");
@@ -207,7 +207,7 @@ class Api {
 
   Result<Response> Merge(Request& req) {
     BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
-    u::Body b(body);
+    u::Body b(body, {"into"});
     auto into = b.Integer("into");
     BSG_RETURN_IF_ERROR(b.status());
     if (!into) {

@@ -67,7 +67,9 @@ int RunImport(const ImportOptions& o, ModuleContext& ctx) {
   auto report =
       kind->import(**db, data, format, o.dry_run, CliActor("bsg import " + o.kind), bar.AsFn());
   if (!report.ok()) return Fail(report.status());
-  for (const auto& e : report->errors) std::cerr << tabular::FormatError(o.file, e) << "\n";
+  for (const auto& line : tabular::FormatErrorReport(o.file, report->errors)) {
+    std::cerr << line << "\n";
+  }
   if (!report->ok) {
     std::cerr << "bsg: " << o.file << ": " << report->errors.size() << " error(s) in "
               << report->rows << " row(s); nothing imported\n";

@@ -172,7 +172,7 @@ json ImportReportSchema() {
 }
 
 Result<OrganizationDraft> OrganizationDraftFromJson(const json& body) {
-  u::Body b(body);
+  u::Body b(body, {"kind", "name", "country", "member_since", "member_until", "sme_size"});
   OrganizationDraft d;
   d.kind = b.Text("kind").value_or("");
   d.name = b.Text("name").value_or("");
@@ -185,7 +185,8 @@ Result<OrganizationDraft> OrganizationDraftFromJson(const json& body) {
 }
 
 Result<PersonDraft> PersonDraftFromJson(const json& body) {
-  u::Body b(body);
+  u::Body b(body, {"given_name", "family_name", "full_name", "transliteration", "email", "country",
+                   "organization_id", "gender", "languages", "user_id"});
   PersonDraft d;
   d.given_name = b.Text("given_name");
   d.family_name = b.Text("family_name");
@@ -202,7 +203,7 @@ Result<PersonDraft> PersonDraftFromJson(const json& body) {
 }
 
 Result<ClassChange> ClassChangeFromJson(const json& body) {
-  u::Body b(body);
+  u::Body b(body, {"class", "change", "date", "source"});
   ClassChange c;
   c.cls = b.Text("class").value_or("");
   c.change = b.Text("change").value_or("");

@@ -360,6 +360,51 @@ TEST_P(RegistryStoreTest, ImportOfAThousandWithOneBadRowImportsNothing) {
   EXPECT_EQ(twice->errors.size(), 1000u);
 }
 
+// Error reports are bounded: the first 1,000 errors in full, then counts per column and reason;
+// an echoed value is cut with a marker.
+TEST_P(RegistryStoreTest, ImportReportIsCappedAndSummarized) {
+  tx_.reset();
+  std::string csv = "full_name,email\n";
+  for (int i = 0; i < 5000; ++i) csv += "Person " + std::to_string(i) + ",not-an-address\n";
+  csv += "Long Cell," + std::string(20000, 'x') + "\n";
+  auto report = ImportTable(db(), "people", csv, tabular::Format::kCsv, true, CliActor("test"));
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->ok);
+  ASSERT_EQ(report->errors.size(), 5001u);
+  const nlohmann::json body = ToJson(*report);
+  EXPECT_EQ(body.at("errors").size(), 1000u);
+  EXPECT_EQ(body.at("errors_total"), 5001);
+  std::size_t counted = 0;
+  for (const auto& c : body.at("errors_summary")) {
+    EXPECT_EQ(c.at("column"), "email");
+    counted += c.at("count").get<std::size_t>();
+  }
+  EXPECT_EQ(counted, 4001u);
+  // The long cell is the last error: echoed cut when it is among the first 1,000.
+  tabular::CellError long_cell = report->errors.back();
+  EXPECT_EQ(long_cell.value.size(), 20000u);
+  const std::string echoed = tabular::ToJson(long_cell).at("value");
+  EXPECT_EQ(echoed, std::string(200, 'x') + "\xE2\x80\xA6[truncated]");
+  EXPECT_LT(body.dump().size(), 400u * 1000);
+}
+
+// A file over a reading limit is refused as a whole, naming the limit (HTTP 422).
+TEST_P(RegistryStoreTest, ImportOverTheRowLimitIsRefused) {
+  tx_.reset();
+  std::string csv = "full_name\n";
+  for (int i = 0; i <= 50000; ++i) csv += "P\n";
+  auto report = ImportTable(db(), "people", csv, tabular::Format::kCsv, true, CliActor("test"));
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), ErrorCode::kUnprocessable);
+  EXPECT_EQ(report.status().reason(), "import.too_large");
+  EXPECT_EQ(report.status().fields().at("rows"), "at most 50000 rows");
+  // A read failure naming a cell keeps its column and value in the report.
+  const tabular::CellError e = ReadFailure(
+      Status::InvalidArgument("tabular.bad_date", "cell B3 is formatted as a date but holds inf",
+                              {{"row", "3"}, {"column", "B"}, {"value", "inf"}}));
+  EXPECT_EQ(e, (tabular::CellError{3, "B", "cell B3 is formatted as a date but holds inf", "inf"}));
+}
+
 TEST_P(RegistryStoreTest, DryRunReportsEveryBadRow) {
   tx_.reset();
   const std::string csv =

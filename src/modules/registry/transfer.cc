@@ -228,20 +228,22 @@ std::string JoinLanguages(const std::vector<std::string>& languages) {
 }  // namespace
 
 nlohmann::json ToJson(const ImportReport& report) {
-  nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : report.errors) errors.push_back(tabular::ToJson(e));
-  return {{"ok", report.ok},
-          {"dry_run", report.dry_run},
-          {"rows", report.rows},
-          {"imported", report.imported},
-          {"errors", std::move(errors)}};
+  nlohmann::json body = {{"ok", report.ok},
+                         {"dry_run", report.dry_run},
+                         {"rows", report.rows},
+                         {"imported", report.imported}};
+  tabular::AddErrorReport(body, report.errors);  // errors, errors_total, errors_summary
+  return body;
 }
 
 tabular::CellError ReadFailure(const Status& status) {
   int row = 0;
   auto it = status.fields().find("row");
   if (it != status.fields().end()) row = std::atoi(it->second.c_str());
-  return {row, "", status.message(), ""};
+  auto column = status.fields().find("column");  // tabular.bad_text names the cell's column
+  auto value = status.fields().find("value");    // tabular.bad_date echoes the cell
+  return {row, column != status.fields().end() ? column->second : "", status.message(),
+          value != status.fields().end() ? value->second : ""};
 }
 
 bool IsRegistryImportKind(std::string_view kind) {

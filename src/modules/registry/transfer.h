@@ -42,7 +42,10 @@ struct ImportReport {
 
 nlohmann::json ToJson(const ImportReport& report);
 
-// Converts a file-level read failure (tabular.* Status with fields {"row"}) into one CellError.
+// {ok, dry_run, rows, imported} and the bounded error report (tabular::AddErrorReport: errors
+// (the first 1,000), errors_total, errors_summary).
+// Converts a file-level read failure (tabular.* Status with fields {"row"}, and "column" and
+// "value" when one cell is at fault) into one CellError.
 tabular::CellError ReadFailure(const Status& status);
 
 // Import kinds of this module: "organizations", "people".

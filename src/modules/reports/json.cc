@@ -2,7 +2,9 @@
 #include "modules/reports/json.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
+#include <string_view>
 
 #include "modules/reports/rules.h"
 #include "modules/reports/sections.h"
@@ -325,12 +327,31 @@ Result<std::vector<TemplateChange>> TemplateChangesFromJson(const json& body,
     return Status::InvalidArgument("request.bad_body", field + " " + why, {{field, why}});
   };
   if (!body.is_object()) return bad("body", "must be a JSON object");
+  // Members other than these are refused, as http::api_util::Body refuses them.
+  auto unknown = [](const json& object, std::initializer_list<std::string_view> known,
+                    const std::string& prefix) -> Status {
+    Status::Fields fields;
+    for (const auto& [key, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), key) == known.end()) {
+        fields[prefix + key] = "is not a known field";
+      }
+    }
+    if (fields.empty()) return Status::Ok();
+    return Status::Unprocessable("request.unknown_field",
+                                 "The body has fields this request does not take.", fields);
+  };
+  if (body.contains("templates")) {
+    BSG_RETURN_IF_ERROR(unknown(body, {"language", "templates"}, ""));
+  } else {
+    BSG_RETURN_IF_ERROR(unknown(body, {"language", "key", "text"}, ""));
+  }
   if (body.contains("language")) {
     if (!body["language"].is_string()) return bad("language", "must be a string");
     language = body["language"].get<std::string>();
   }
   auto change = [&](const json& item, const std::string& where) -> Result<TemplateChange> {
     if (!item.is_object()) return bad(where, "must be an object");
+    if (where != "body") BSG_RETURN_IF_ERROR(unknown(item, {"key", "text"}, where + "."));
     if (!item.contains("key") || !item["key"].is_string())
       return bad(where + ".key", "must be a string");
     TemplateChange c;

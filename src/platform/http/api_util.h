@@ -4,10 +4,13 @@
 #ifndef BSG_PLATFORM_HTTP_API_UTIL_H_
 #define BSG_PLATFORM_HTTP_API_UTIL_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +18,7 @@
 #include "platform/http/response.h"
 #include "platform/http/router.h"
 #include "platform/status.h"
+#include "platform/text.h"
 
 namespace bsg::http::api_util {
 
@@ -64,6 +68,18 @@ inline http::ParamDoc Param(std::string name, std::string type, std::string desc
 inline Status BadQuery(const std::string& field, const std::string& why) {
   return Status::InvalidArgument("request.bad_query", "bad query parameter " + field + ": " + why,
                                  {{field, why}});
+}
+
+// A text query parameter (a search): 400 request.bad_query naming it when it is not text the
+// platform stores (ValidateText: invalid UTF-8 such as "%ff", control characters), so that a
+// search for it fails instead of quietly matching everything.
+inline Result<std::optional<std::string>> QueryText(const http::Request& request,
+                                                    const std::string& name) {
+  std::optional<std::string> value = request.Query(name);
+  if (value) {
+    if (auto why = ValidateText(*value, false)) return BadQuery(name, *why);
+  }
+  return value;
 }
 
 inline std::vector<http::ParamDoc> PagingParams(std::vector<http::ParamDoc> more = {}) {
@@ -118,21 +134,26 @@ inline void AddRoute(http::Router& router, http::Method method, std::string patt
   router.Add(std::move(r));
 }
 
-// Reads typed members of a JSON object, collecting per-field type errors.
+// Reads typed members of a JSON object, collecting per-field errors. `known` lists every member
+// the request takes: any other is refused ("is not a known field"), as Request::JsonBody already
+// refused duplicate keys, control characters and integers beyond 64 bits. Text is one line
+// (ValidateText) unless read with MultiLineText.
 class Body {
  public:
-  explicit Body(json body) : body_(std::move(body)) {
-    if (!body_.is_object()) fields_["body"] = "must be a JSON object";
+  Body(json body, std::initializer_list<std::string_view> known) : body_(std::move(body)) {
+    if (!body_.is_object()) {
+      fields_["body"] = "must be a JSON object";
+      return;
+    }
+    for (const auto& [key, value] : body_.items()) {
+      if (std::find(known.begin(), known.end(), key) == known.end()) {
+        unknown_[key] = "is not a known field";
+      }
+    }
   }
   bool Has(const std::string& key) const { return body_.is_object() && body_.contains(key); }
-  std::optional<std::string> Text(const std::string& key) {
-    if (!Has(key) || body_[key].is_null()) return std::nullopt;
-    if (!body_[key].is_string()) {
-      fields_[key] = "must be a string";
-      return std::nullopt;
-    }
-    return body_[key].get<std::string>();
-  }
+  std::optional<std::string> Text(const std::string& key) { return ReadText(key, false); }
+  std::optional<std::string> MultiLineText(const std::string& key) { return ReadText(key, true); }
   std::optional<std::int64_t> Integer(const std::string& key) {
     if (!Has(key) || body_[key].is_null()) return std::nullopt;
     if (!body_[key].is_number_integer()) {
@@ -153,19 +174,43 @@ class Body {
         fields_[key] = "must be an array of strings";
         return {};
       }
+      if (auto why = ValidateText(v.get_ref<const std::string&>(), false)) {
+        fields_[key] = "must hold text that " + *why;
+        return {};
+      }
       out.push_back(v.get<std::string>());
     }
     return out;
   }
-  // InvalidArgument(request.bad_field) when a member had the wrong type.
+  // Unprocessable: request.unknown_field naming the members the request does not take, else
+  // request.bad_field naming those of the wrong type or with text the rule refuses.
   Status status() const {
+    if (!unknown_.empty()) {
+      return Status::Unprocessable("request.unknown_field",
+                                   "The body has fields this request does not take.", unknown_);
+    }
     if (fields_.empty()) return Status::Ok();
-    return Status::InvalidArgument("request.bad_field", "some fields have the wrong type", fields_);
+    const std::string first = fields_.begin()->first + " " + fields_.begin()->second;
+    return Status::Unprocessable("request.bad_field", "The body is not valid: " + first, fields_);
   }
 
  private:
+  std::optional<std::string> ReadText(const std::string& key, bool multi_line) {
+    if (!Has(key) || body_[key].is_null()) return std::nullopt;
+    if (!body_[key].is_string()) {
+      fields_[key] = "must be a string";
+      return std::nullopt;
+    }
+    if (auto why = ValidateText(body_[key].get_ref<const std::string&>(), multi_line)) {
+      fields_[key] = *why;
+      return std::nullopt;
+    }
+    return body_[key].get<std::string>();
+  }
+
   json body_;
   Status::Fields fields_;
+  Status::Fields unknown_;
 };
 
 // A page as JSON.

@@ -119,7 +119,9 @@ void RegisterPlatformRoutes(Router& router, const PlatformRoutesDeps& deps) {
     Route metrics_route;
     metrics_route.method = Method::kGet;
     metrics_route.pattern = "/metrics";
-    metrics_route.policy = Policy::Public();
+    // Every route's traffic: admins only. A Prometheus scraper authenticates with an admin's API
+    // token (`Authorization: Bearer bsg_...`; a read-scope token will do).
+    metrics_route.policy = Policy::Roles({"admin"});
     metrics_route.handler = [metrics](Request&) -> Result<Response> {
       Response r = Response::Text(metrics->Render(), "text/plain; version=0.0.4; charset=utf-8");
       r.SetHeader("Cache-Control", "no-store");

@@ -2,7 +2,9 @@
 //   GET /api/health        public; {"status":"ok"|"degraded","version","database":{...}}, 503
 //                          when degraded. Computed at most once a second and cached, so load
 //                          balancers may poll it hard without touching the database.
-//   GET /metrics           public; Prometheus text format 0.0.4 (only when deps.metrics is set).
+//   GET /metrics           admins only: Prometheus text format 0.0.4 (only when deps.metrics is
+//                          set). A Prometheus scraper authenticates with an admin's API token
+//                          (`authorization: {credentials_file: ...}` in its scrape config).
 //   GET /api/openapi.json  public; the OpenAPI 3.1 document of every route in the router,
 //                          built on first request and then cached.
 //

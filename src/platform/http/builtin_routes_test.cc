@@ -118,6 +118,26 @@ TEST(MetricsRouteTest, ServesPrometheusTextWithPoolGauges) {
   EXPECT_NE(r.body.find("route=\"/api/health\""), std::string::npos);
 }
 
+TEST(MetricsRouteTest, OnlyAdminsMayScrape) {
+  Metrics metrics;
+  Router router;
+  RegisterPlatformRoutes(router, {nullptr, &metrics, "1.2.3"});
+  auto match = router.Find(Method::kGet, "/metrics");
+  ASSERT_TRUE(match.ok());
+  ASSERT_TRUE(match->route->policy.has_value());
+  const Policy& policy = *match->route->policy;
+  Request request;
+  request.path = "/metrics";
+  EXPECT_EQ(policy.Check(std::nullopt, request).code(), ErrorCode::kUnauthenticated);
+  Principal user;
+  user.roles = {"officer"};
+  EXPECT_EQ(policy.Check(user, request).code(), ErrorCode::kPermissionDenied);
+  Principal admin;
+  admin.roles = {"admin"};
+  admin.via_api_token = true;  // a scraper's token
+  EXPECT_TRUE(policy.Check(admin, request).ok());
+}
+
 // ---- OpenAPI
 
 Router SampleRouter() {

@@ -102,4 +102,13 @@ std::string ClientAddress(std::string_view peer, std::string_view x_forwarded_fo
   return client;
 }
 
+bool ForwardedHttps(std::string_view peer, std::string_view x_forwarded_proto,
+                    const TrustedProxies& trusted) {
+  if (trusted.empty() || x_forwarded_proto.empty() || !trusted.Contains(peer)) return false;
+  const std::size_t comma = x_forwarded_proto.rfind(',');
+  const std::string_view last = internal::TrimOws(
+      comma == std::string_view::npos ? x_forwarded_proto : x_forwarded_proto.substr(comma + 1));
+  return internal::EqualsIgnoreCase(last, "https");
+}
+
 }  // namespace bsg::http

@@ -40,6 +40,12 @@ class TrustedProxies {
 std::string ClientAddress(std::string_view peer, std::string_view x_forwarded_for,
                           const TrustedProxies& trusted);
 
+// True when a request from `peer` came over https according to its `x_forwarded_proto` header
+// (empty when absent): only a trusted proxy's header counts, and of a list ("https, http") only
+// the last value, the one the trusted peer itself set or appended.
+bool ForwardedHttps(std::string_view peer, std::string_view x_forwarded_proto,
+                    const TrustedProxies& trusted);
+
 }  // namespace bsg::http
 
 #endif  // BSG_PLATFORM_HTTP_FORWARDED_H_

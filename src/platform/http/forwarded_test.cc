@@ -58,5 +58,19 @@ TEST(ClientAddressTest, OnlyTrustedPeersForward) {
   EXPECT_EQ(ClientAddress("127.0.0.1", "evil, 10.0.0.2", t), "10.0.0.2");
 }
 
+TEST(ForwardedHttpsTest, OnlyATrustedPeersHeaderCounts) {
+  const TrustedProxies none;
+  EXPECT_FALSE(ForwardedHttps("127.0.0.1", "https", none));  // no trusted proxy configured
+  const TrustedProxies t = Trust({"10.0.0.0/8"});
+  EXPECT_FALSE(ForwardedHttps("192.0.2.7", "https", t));  // an untrusted client forging it
+  EXPECT_TRUE(ForwardedHttps("10.0.0.1", "https", t));
+  EXPECT_TRUE(ForwardedHttps("10.0.0.1", " HTTPS ", t));
+  EXPECT_FALSE(ForwardedHttps("10.0.0.1", "", t));
+  EXPECT_FALSE(ForwardedHttps("10.0.0.1", "http", t));
+  // A list: the value the trusted proxy appended is the last one.
+  EXPECT_TRUE(ForwardedHttps("10.0.0.1", "http, https", t));
+  EXPECT_FALSE(ForwardedHttps("10.0.0.1", "https, http", t));
+}
+
 }  // namespace
 }  // namespace bsg::http

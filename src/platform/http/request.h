@@ -6,13 +6,12 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/status.h"
 
@@ -29,12 +28,12 @@ struct Principal {
   std::int64_t user_id = 0;
   std::string email;
   std::string display_name;
-  std::string language;                 // preferred UI language ("en", "ar", ...)
-  std::set<std::string> roles;          // "admin", "officer", "committee", "focal_point", ...
-  std::optional<std::string> country;   // ISO 3166-1 alpha-2 scope of a focal point
-  bool via_api_token = false;           // authenticated by an API token, not a session cookie
-  std::set<std::string> scopes;         // API token scopes ("read", "write")
-  std::string session_id;               // opaque id of the session row (not the cookie value)
+  std::string language;                // preferred UI language ("en", "ar", ...)
+  std::set<std::string> roles;         // "admin", "officer", "committee", "focal_point", ...
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2 scope of a focal point
+  bool via_api_token = false;          // authenticated by an API token, not a session cookie
+  std::set<std::string> scopes;        // API token scopes ("read", "write")
+  std::string session_id;              // opaque id of the session row (not the cookie value)
 
   bool HasRole(std::string_view role) const { return roles.count(std::string(role)) > 0; }
 };
@@ -49,7 +48,10 @@ class Request {
   std::map<std::string, std::string> headers;      // header names lower-cased
   std::string body;
   std::string remote_address;  // peer IP address, no port
-  std::string request_id;      // also sent back as X-Request-Id
+  // Reached over https: the server's public address is https (ServerOptions::https), or the peer
+  // is a trusted proxy that says `X-Forwarded-Proto: https`. A client's own header never counts.
+  bool secure = false;
+  std::string request_id;  // also sent back as X-Request-Id
   std::optional<Principal> principal;
 
   std::optional<std::string> Header(std::string_view name) const;  // case-insensitive
@@ -62,7 +64,11 @@ class Request {
   std::int64_t PathInt(std::string_view name) const;
   const std::string& PathText(std::string_view name) const;
   // The body parsed as JSON. 415 (request.unsupported_media_type) unless Content-Type is JSON,
-  // 400 (request.bad_json) with the parser's position in the message when malformed.
+  // 400 (request.bad_json) with the parser's position in the message when malformed. 422
+  // naming the member (a dotted path) for a key given twice in one object
+  // (request.duplicate_field), text that breaks ValidateText (platform/text.h: control
+  // characters such as "\u0000"; line breaks are left to the decoders) or a number beyond
+  // int64 (request.bad_field).
   Result<nlohmann::json> JsonBody() const;
 };
 

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
+#include "platform/http/api_util.h"
 #include "platform/http/http_internal.h"
 #include "platform/http/request.h"
 
@@ -181,6 +184,97 @@ TEST(RequestTest, JsonBody) {
 
   req.body.clear();
   EXPECT_EQ(req.JsonBody().status().reason(), "request.bad_json");
+}
+
+// The one body decoder behaviour: what JSON allows but no request body may hold is refused
+// while parsing, naming the field.
+TEST(RequestTest, JsonBodyRefusesDuplicateKeysControlCharactersAndHugeIntegers) {
+  Request req;
+  req.headers["content-type"] = "application/json";
+  auto parse = [&](std::string body) {
+    req.body = std::move(body);
+    return req.JsonBody();
+  };
+
+  auto dup = parse(R"({"name": "a", "name": "b"})");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().code(), ErrorCode::kUnprocessable);
+  EXPECT_EQ(dup.status().reason(), "request.duplicate_field");
+  EXPECT_EQ(dup.status().fields().at("name"), "appears more than once");
+  auto nested = parse(R"({"remote": {"link": "x", "link": "y"}, "list": [{"a": 1, "a": 2}]})");
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(nested.status().fields().count("remote.link"), 1u);
+  EXPECT_EQ(nested.status().fields().count("list[0].a"), 1u);
+  // The same key in two objects is no duplicate.
+  EXPECT_TRUE(parse(R"({"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}]})").ok());
+
+  auto nul = parse(R"({"full_name": "Ana\u0000Maria"})");
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.status().code(), ErrorCode::kUnprocessable);
+  EXPECT_EQ(nul.status().reason(), "request.bad_field");
+  EXPECT_EQ(nul.status().fields().at("full_name"), "must not contain control characters");
+  auto in_list = parse(R"({"topics": ["ok", "bell\u0007"]})");
+  ASSERT_FALSE(in_list.ok());
+  EXPECT_EQ(in_list.status().fields().count("topics[1]"), 1u);
+  EXPECT_FALSE(parse(R"({"a\u0001": 1})").ok()) << "keys follow the rule too";
+  // Tab and line breaks pass here; the decoders refuse line breaks in single-line fields.
+  EXPECT_TRUE(parse(R"({"description": "one\ttwo\nthree\r\n"})").ok());
+
+  auto big = parse(R"({"organization_id": 9223372036854775808})");
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), ErrorCode::kUnprocessable);
+  EXPECT_EQ(big.status().fields().at("organization_id"),
+            "is out of range (at most a 64-bit integer)");
+  auto bigger = parse(R"({"ids": [1, 99999999999999999999999]})");
+  ASSERT_FALSE(bigger.ok());
+  EXPECT_EQ(bigger.status().fields().count("ids[1]"), 1u);
+  auto ok = parse(R"({"a": 9223372036854775807, "b": -9223372036854775808, "c": 1.5})");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ((*ok)["a"].get<std::int64_t>(), INT64_MAX);
+}
+
+TEST(ApiUtilBodyTest, RefusesUnknownMembersAndLineBreaksInOneLineText) {
+  using api_util::Body;
+  Body unknown(nlohmann::json{{"name", "Ana"}, {"nmae", "typo"}}, {"name"});
+  EXPECT_EQ(unknown.Text("name"), "Ana");
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kUnprocessable);
+  EXPECT_EQ(unknown.status().reason(), "request.unknown_field");
+  EXPECT_EQ(unknown.status().fields().at("nmae"), "is not a known field");
+
+  Body lines(nlohmann::json{{"name", "Ana\nMaria"}, {"note", "one\ntwo"}}, {"name", "note"});
+  EXPECT_EQ(lines.Text("name"), std::nullopt);
+  EXPECT_EQ(lines.MultiLineText("note"), "one\ntwo");
+  EXPECT_EQ(lines.status().reason(), "request.bad_field");
+  EXPECT_EQ(lines.status().fields().at("name"), "must be a single line (no line breaks)");
+  EXPECT_EQ(lines.status().fields().count("note"), 0u);
+
+  Body fine(nlohmann::json{{"name", "Ana"}}, {"name", "note"});
+  EXPECT_EQ(fine.Text("note"), std::nullopt);
+  EXPECT_TRUE(fine.status().ok());
+}
+
+TEST(ApiUtilTest, PagingIsSixtyFourBitAndQueryTextMustBeText) {
+  Request req;
+  req.query.emplace("offset", "2147483648");
+  auto paging = api_util::ReadPaging(req);
+  ASSERT_TRUE(paging.ok());
+  EXPECT_EQ(paging->offset, 2147483648LL);
+  req.query.clear();
+  req.query.emplace("offset", "99999999999999999999");
+  EXPECT_EQ(api_util::ReadPaging(req).status().reason(), "request.bad_query");
+
+  req.query.clear();
+  req.query.emplace("q", "\xff");
+  auto q = api_util::QueryText(req, "q");
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(q.status().reason(), "request.bad_query");
+  EXPECT_EQ(q.status().fields().count("q"), 1u);
+  req.query.clear();
+  req.query.emplace("q", "Ñúñez");
+  EXPECT_EQ(*api_util::QueryText(req, "q"), "Ñúñez");
+  req.query.clear();
+  EXPECT_EQ(*api_util::QueryText(req, "q"), std::nullopt);
 }
 
 TEST(RequestTest, MethodHelpers) {

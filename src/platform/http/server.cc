@@ -455,6 +455,12 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
       ClientAddress(req.remote_endpoint().address().to_string(),
                     forwarded == request.headers.end() ? std::string_view() : forwarded->second,
                     options_.trusted_proxies);
+  auto proto = request.headers.find("x-forwarded-proto");
+  request.secure =
+      options_.https ||
+      ForwardedHttps(req.remote_endpoint().address().to_string(),
+                     proto == request.headers.end() ? std::string_view() : proto->second,
+                     options_.trusted_proxies);
   auto id = request.headers.find("x-request-id");
   request.request_id = (id != request.headers.end() && internal::IsValidRequestId(id->second))
                            ? id->second
@@ -628,6 +634,13 @@ Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Ou
   }
   rb.append_header("X-Request-Id", request.request_id);
   rb.append_header("X-Content-Type-Options", "nosniff");
+  rb.append_header("Referrer-Policy", "same-origin");
+  rb.append_header("Permissions-Policy", std::string(kPermissionsPolicy));
+  if (options_.https) rb.append_header("Strict-Transport-Security", "max-age=31536000");
+  if (r.content_type.starts_with("text/html") &&
+      r.FindHeader("Content-Security-Policy") == nullptr) {
+    rb.append_header("Content-Security-Policy", std::string(kAppContentSecurityPolicy));
+  }
   if (api && r.FindHeader("Cache-Control") == nullptr)
     rb.append_header("Cache-Control", "no-store");
 

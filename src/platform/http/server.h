@@ -7,7 +7,10 @@
 // route is csrf_exempt; the handler; the error mapping; the access log line and metrics.
 // Credentials that fail to authenticate are an error (the Authenticator's 401) on non-public
 // routes only; on public routes the caller simply proceeds as anonymous. Handler exceptions
-// become a logged 500. See src/platform/http/README.md.
+// become a logged 500. Every response carries Referrer-Policy (same-origin), Permissions-Policy
+// and, with ServerOptions::https, Strict-Transport-Security; HTML responses without a
+// Content-Security-Policy of their own get kAppContentSecurityPolicy. See
+// src/platform/http/README.md.
 //
 // Thread-safety: Run/Start/Stop from one thread; handlers run on the pool threads.
 #ifndef BSG_PLATFORM_HTTP_SERVER_H_
@@ -19,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "platform/http/forwarded.h"
 #include "platform/http/request.h"
@@ -38,6 +42,16 @@ class Authenticator {
   // PermissionDenied (403, csrf.missing or csrf.mismatch) when it does not match.
   virtual Status CheckCsrf(const Request& request, const Principal& principal) = 0;
 };
+
+// The Content-Security-Policy of the web app's HTML (index.html and the SPA fallback): scripts,
+// styles, fonts and fetches from this origin only, no inline scripts or style elements, images
+// also as data: URLs, framed by no one.
+inline constexpr std::string_view kAppContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+inline constexpr std::string_view kPermissionsPolicy =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 struct ServerOptions {
   std::string host = "127.0.0.1";  // an IPv4 or IPv6 address, or "localhost"
@@ -61,6 +75,10 @@ struct ServerOptions {
   // Peers whose X-Forwarded-For is believed (Request::remote_address is then the client behind
   // them; see forwarded.h). Empty: the peer is the client.
   TrustedProxies trusted_proxies;
+  // The public address is https (server.base_url starts with https://): every request counts as
+  // secure (Request::secure; cookies get Secure) and responses carry Strict-Transport-Security.
+  // Otherwise only a trusted proxy's `X-Forwarded-Proto: https` makes a request secure.
+  bool https = false;
 };
 
 class Metrics;

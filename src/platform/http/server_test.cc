@@ -174,6 +174,14 @@ class ServerTest : public ::testing::Test {
     });
     login.csrf_exempt = true;
     router_.Add(login);
+    router_.Add(MakeRoute(Method::kGet, "/api/secure", Policy::Public(), [](Request& req) {
+      return Result<Response>(Response::Json({{"secure", req.secure}}));
+    }));
+    router_.Add(MakeRoute(Method::kGet, "/api/preview", Policy::Public(), [](Request&) {
+      Response r = Response::Text("<p>report</p>", "text/html; charset=utf-8");
+      r.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'");
+      return Result<Response>(std::move(r));
+    }));
     router_.Add(MakeRoute(Method::kGet, "/metrics", Policy::Public(), [this](Request&) {
       return Result<Response>(Response::Text(metrics_.Render(), "text/plain; version=0.0.4"));
     }));
@@ -430,6 +438,107 @@ TEST_F(ServerTest, StaticIndexAndAssets) {
   ASSERT_TRUE(robots);
   EXPECT_EQ(robots->body, "User-agent: *\n");
   EXPECT_EQ(robots->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+}
+
+TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {
+  Start();
+  auto cli = Client();
+  for (const char* path : {"/api/ping", "/api/nope", "/", "/robots.txt", "/assets/logo.svg"}) {
+    auto res = cli.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "same-origin") << path;
+    EXPECT_EQ(res->get_header_value("Permissions-Policy"), kPermissionsPolicy) << path;
+    EXPECT_FALSE(res->has_header("Strict-Transport-Security")) << path;  // not https
+  }
+  // Only HTML gets the app's CSP.
+  auto api = cli.Get("/api/ping");
+  ASSERT_TRUE(api);
+  EXPECT_FALSE(api->has_header("Content-Security-Policy"));
+}
+
+TEST_F(ServerTest, AppHtmlHasAContentSecurityPolicyWithoutInlineScripts) {
+  Start();
+  auto cli = Client();
+  // index.html, the SPA fallback, and a 304 revalidation of index.html.
+  auto index = cli.Get("/");
+  ASSERT_TRUE(index);
+  auto spa = cli.Get("/events/12", {{"Accept", "text/html"}});
+  ASSERT_TRUE(spa);
+  EXPECT_EQ(spa->status, 200);
+  auto revalidated = cli.Get("/", {{"If-None-Match", index->get_header_value("ETag")}});
+  ASSERT_TRUE(revalidated);
+  EXPECT_EQ(revalidated->status, 304);
+  for (const auto* res : {&index, &spa, &revalidated}) {
+    const std::string csp = (*res)->get_header_value("Content-Security-Policy");
+    EXPECT_EQ(csp, kAppContentSecurityPolicy);
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+    EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos);
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  }
+}
+
+TEST_F(ServerTest, AnHtmlResponseKeepsItsOwnContentSecurityPolicy) {
+  Start();
+  auto res = Client().Get("/api/preview");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Security-Policy"),
+            "default-src 'none'; frame-ancestors 'self'");
+  EXPECT_EQ(res->get_header_value_count("Content-Security-Policy"), 1u);
+}
+
+TEST_F(ServerTest, HstsOnlyWhenThePublicAddressIsHttps) {
+  ServerOptions options;
+  options.https = true;
+  Start(options);
+  auto cli = Client();
+  for (const char* path : {"/api/ping", "/"}) {
+    auto res = cli.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("Strict-Transport-Security"), "max-age=31536000") << path;
+  }
+}
+
+bool SecureFlag(httplib::Client& cli, const httplib::Headers& headers) {
+  auto res = cli.Get("/api/secure", headers);
+  EXPECT_TRUE(res);
+  if (!res) return false;
+  return json::parse(res->body)["secure"].get<bool>();
+}
+
+TEST_F(ServerTest, AForgedForwardedProtoDoesNotMakeARequestSecure) {
+  Start();  // no trusted proxies, http public address
+  auto cli = Client();
+  EXPECT_FALSE(SecureFlag(cli, {}));
+  EXPECT_FALSE(SecureFlag(cli, {{"X-Forwarded-Proto", "https"}}));
+}
+
+TEST_F(ServerTest, AnUntrustedPeersForwardedProtoIsIgnored) {
+  ServerOptions options;
+  options.trusted_proxies = TrustedProxies::Parse({"10.0.0.0/8"}).value();  // not 127.0.0.1
+  Start(options);
+  auto cli = Client();
+  EXPECT_FALSE(SecureFlag(cli, {{"X-Forwarded-Proto", "https"}}));
+}
+
+TEST_F(ServerTest, ATrustedProxysForwardedProtoMakesARequestSecure) {
+  ServerOptions options;
+  options.trusted_proxies = TrustedProxies::Parse({"127.0.0.1"}).value();
+  Start(options);
+  auto cli = Client();
+  EXPECT_TRUE(SecureFlag(cli, {{"X-Forwarded-Proto", "https"}}));
+  EXPECT_FALSE(SecureFlag(cli, {{"X-Forwarded-Proto", "http"}}));
+  EXPECT_FALSE(SecureFlag(cli, {}));
+}
+
+TEST_F(ServerTest, AnHttpsPublicAddressMakesEveryRequestSecure) {
+  ServerOptions options;
+  options.https = true;
+  Start(options);
+  auto cli = Client();
+  EXPECT_TRUE(SecureFlag(cli, {}));
+  EXPECT_TRUE(SecureFlag(cli, {{"X-Forwarded-Proto", "http"}}));
 }
 
 TEST_F(ServerTest, StaticPrecompressedGzip) {

@@ -54,13 +54,14 @@ Status ReadError(std::string reason, int row, std::string message) {
 
 }  // namespace
 
-Result<Table> ReadCsv(std::string_view in, const CsvOptions& options) {
+Result<Table> ReadCsv(std::string_view in, const CsvOptions& options, const Limits& limits) {
   std::size_t pos = in.starts_with(kBom) ? kBom.size() : 0;
   const std::size_t n = in.size();
   const char sep = DetectSeparator(in.substr(pos));
   Table table;
   bool have_header = false;
   int number = 0;
+  std::size_t cell_count = 0;
   std::vector<std::string> cells;
   std::string field;
   while (pos < n) {
@@ -107,6 +108,19 @@ Result<Table> ReadCsv(std::string_view in, const CsvOptions& options) {
                          "field " + std::to_string(cells.size() + 1) +
                              " is not UTF-8 text (save the file as \"CSV UTF-8\")");
       }
+      if (field.size() > limits.max_cell_bytes) {
+        return LimitPassed("cell",
+                           "at most " + std::to_string(limits.max_cell_bytes) + " bytes in a cell",
+                           number);
+      }
+      if (cells.size() >= limits.max_columns) {
+        return LimitPassed("columns", "at most " + std::to_string(limits.max_columns) + " columns",
+                           number);
+      }
+      if (!field.empty() && ++cell_count > limits.max_cells) {
+        return LimitPassed("cells", "at most " + std::to_string(limits.max_cells) + " cells",
+                           number);
+      }
       cells.push_back(field);
       if (pos >= n) {
         end_of_record = true;
@@ -134,6 +148,9 @@ Result<Table> ReadCsv(std::string_view in, const CsvOptions& options) {
           c.erase(0, 1);
         }
       }
+    }
+    if (table.rows.size() >= limits.max_rows) {
+      return LimitPassed("rows", "at most " + std::to_string(limits.max_rows) + " rows", number);
     }
     table.rows.push_back(Row{number, cells});
   }

@@ -37,7 +37,9 @@ struct CsvOptions {
   bool formula_guard = true;
 };
 
-Result<Table> ReadCsv(std::string_view bytes, const CsvOptions& options = {});
+// Stops with import.too_large (table.h, Limits) as soon as a limit is passed.
+Result<Table> ReadCsv(std::string_view bytes, const CsvOptions& options = {},
+                      const Limits& limits = {});
 
 // Appends one CSV record (with CRLF) to `out`.
 void AppendCsvRecord(std::string& out, const std::vector<std::string>& cells,

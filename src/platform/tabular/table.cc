@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <utility>
 
 #include "platform/tabular/csv.h"
 #include "platform/tabular/xlsx.h"
+#include "platform/text.h"
 
 namespace bsg::tabular {
 
@@ -43,7 +45,67 @@ nlohmann::json ToJson(const CellError& error) {
   return {{"row", error.row},
           {"column", error.column},
           {"reason", error.reason},
-          {"value", error.value}};
+          {"value", TruncateValue(error.value)}};
+}
+
+std::string TruncateValue(std::string_view value, std::size_t max_bytes) {
+  if (value.size() <= max_bytes) return std::string(value);
+  std::size_t cut = max_bytes;
+  // Back up to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  std::string out(value.substr(0, cut));
+  out += kTruncatedMarker;
+  return out;
+}
+
+std::vector<ErrorCount> SummarizeErrors(const std::vector<CellError>& errors, std::size_t in_full) {
+  std::vector<ErrorCount> out;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (std::size_t i = in_full; i < errors.size(); ++i) {
+    const CellError& e = errors[i];
+    auto [it, added] = index.try_emplace({e.column, e.reason}, out.size());
+    if (added) out.push_back({TruncateValue(e.column), TruncateValue(e.reason), 0});
+    ++out[it->second].count;
+  }
+  return out;
+}
+
+void AddErrorReport(nlohmann::json& body, const std::vector<CellError>& errors) {
+  nlohmann::json list = nlohmann::json::array();
+  for (std::size_t i = 0; i < errors.size() && i < kErrorsInFull; ++i) {
+    list.push_back(ToJson(errors[i]));
+  }
+  nlohmann::json summary = nlohmann::json::array();
+  for (const ErrorCount& c : SummarizeErrors(errors)) {
+    summary.push_back({{"column", c.column}, {"reason", c.reason}, {"count", c.count}});
+  }
+  body["errors"] = std::move(list);
+  body["errors_total"] = errors.size();
+  body["errors_summary"] = std::move(summary);
+}
+
+std::vector<std::string> FormatErrorReport(std::string_view file,
+                                           const std::vector<CellError>& errors) {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < errors.size() && i < kErrorsInFull; ++i) {
+    lines.push_back(FormatError(file, errors[i]));
+  }
+  if (errors.size() > kErrorsInFull) {
+    lines.push_back(std::string(file) + ": " + std::to_string(errors.size() - kErrorsInFull) +
+                    " more error(s) not shown:");
+    for (const ErrorCount& c : SummarizeErrors(errors)) {
+      lines.push_back(std::string(file) + ":" + c.column + ": " + c.reason + " (" +
+                      std::to_string(c.count) + ")");
+    }
+  }
+  return lines;
+}
+
+Status LimitPassed(std::string name, std::string what, int row) {
+  std::string message = "the file is too large to import: " + what;
+  if (row > 0) message += " (passed at row " + std::to_string(row) + ")";
+  return Status::Unprocessable("import.too_large", std::move(message),
+                               {{std::move(name), std::move(what)}});
 }
 
 std::string FormatError(std::string_view file, const CellError& error) {
@@ -56,7 +118,7 @@ std::string FormatError(std::string_view file, const CellError& error) {
   out += error.reason;
   if (!error.value.empty()) {
     out += " (";
-    out += error.value;
+    out += TruncateValue(error.value);
     out += ')';
   }
   return out;
@@ -151,8 +213,33 @@ std::optional<CellError> Columns::CheckWidth(const Row& row) const {
   return std::nullopt;
 }
 
-Result<Table> ReadTable(std::string_view bytes, Format format) {
-  return format == Format::kCsv ? ReadCsv(bytes) : ReadXlsx(bytes);
+Result<Table> ReadTable(std::string_view bytes, Format format, const Limits& limits) {
+  BSG_ASSIGN_OR_RETURN(
+      Table table, format == Format::kCsv ? ReadCsv(bytes, {}, limits) : ReadXlsx(bytes, limits));
+  BSG_RETURN_IF_ERROR(CheckText(table));
+  return table;
+}
+
+Status CheckText(const Table& table) {
+  auto check = [](int row, const std::string& column, const std::string& cell) -> Status {
+    auto why = ValidateText(cell, /*allow_newlines=*/true);
+    if (!why) return Status::Ok();
+    return Status::InvalidArgument(
+        "tabular.bad_text", "row " + std::to_string(row) + ", column " + column + ": " + *why,
+        {{"row", std::to_string(row)}, {"column", column}});
+  };
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    BSG_RETURN_IF_ERROR(
+        check(table.header_row, "column " + std::to_string(i + 1), table.header[i]));
+  }
+  for (const Row& row : table.rows) {
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      const bool named = i < table.header.size() && !table.header[i].empty();
+      const std::string column = named ? table.header[i] : "column " + std::to_string(i + 1);
+      BSG_RETURN_IF_ERROR(check(row.number, column, row.cells[i]));
+    }
+  }
+  return Status::Ok();
 }
 
 Result<std::string> WriteTable(const std::vector<std::string>& header,

@@ -64,11 +64,58 @@ struct CellError {
   bool operator==(const CellError&) const = default;
 };
 
-// {"row", "column", "reason", "value"}.
+// {"row", "column", "reason", "value"}; the value cut to kEchoedValueBytes (TruncateValue).
 nlohmann::json ToJson(const CellError& error);
 // "FILE:ROW:COLUMN: reason (value)"; the parts in brackets are left out when empty:
-// "people.csv:7:email: is not a valid address (bob@)".
+// "people.csv:7:email: is not a valid address (bob@)". The value is cut as in ToJson.
 std::string FormatError(std::string_view file, const CellError& error);
+
+// Error reports are bounded: the first kErrorsInFull errors are reported in full (each echoed
+// value cut to kEchoedValueBytes bytes, on a UTF-8 boundary, followed by kTruncatedMarker), the
+// rest only as counts per (column, reason).
+inline constexpr std::size_t kErrorsInFull = 1000;
+inline constexpr std::size_t kEchoedValueBytes = 200;
+inline constexpr std::string_view kTruncatedMarker = "\xE2\x80\xA6[truncated]";  // "…[truncated]"
+// `value` when at most `max_bytes` long; else its first bytes (not splitting a UTF-8 sequence)
+// followed by kTruncatedMarker.
+std::string TruncateValue(std::string_view value, std::size_t max_bytes = kEchoedValueBytes);
+// The errors beyond the first kErrorsInFull, counted per (column, reason) in order of first
+// appearance.
+struct ErrorCount {
+  std::string column;
+  std::string reason;
+  std::size_t count = 0;
+};
+std::vector<ErrorCount> SummarizeErrors(const std::vector<CellError>& errors,
+                                        std::size_t in_full = kErrorsInFull);
+// Adds to `body`: "errors" (the first kErrorsInFull, ToJson), "errors_total" (all of them) and
+// "errors_summary" ([{column, reason, count}] for the rest; empty when none were left out).
+void AddErrorReport(nlohmann::json& body, const std::vector<CellError>& errors);
+// The lines a command prints: FormatError for the first kErrorsInFull, then when more, one line
+// "FILE: N more error(s) not shown:" and one "FILE:COLUMN: reason (count)" per summary entry.
+std::vector<std::string> FormatErrorReport(std::string_view file,
+                                           const std::vector<CellError>& errors);
+
+// What a reader accepts; passing a limit stops the read at once with reason import.too_large.
+// The defaults suit the imports of a member registry (tens of thousands of people); a caller may
+// pass its own.
+//  - max_uncompressed_bytes: XLSX only, the sum of the unpacked sizes of the workbook's parts,
+//    checked from the ZIP directory before anything is unpacked (a "zip bomb": a 600 kB file can
+//    hold a 600 MB sheet). kPayloadTooLarge (413), fields {"file": "..."}.
+//  - max_rows (data rows), max_columns (cells in a row), max_cells (non-empty cells in the
+//    table), max_cell_bytes (one cell's text), max_shared_strings (XLSX string table entries):
+//    kUnprocessable (422) with fields naming the limit, e.g. {"rows": "at most 50000 rows"}.
+struct Limits {
+  std::size_t max_uncompressed_bytes = 100u * 1024 * 1024;
+  std::size_t max_rows = 50'000;
+  std::size_t max_columns = 200;
+  std::size_t max_cells = 2'000'000;
+  std::size_t max_cell_bytes = 32 * 1024;
+  std::size_t max_shared_strings = 1'000'000;
+};
+// The Status for a passed limit: `name` is the field ("rows", "columns", "cells", "cell",
+// "shared_strings"); `what` is "at most 50000 rows".
+Status LimitPassed(std::string name, std::string what, int row = 0);
 
 // What an importer expects of a column.
 struct ColumnSpec {
@@ -118,7 +165,13 @@ using ProgressFn = std::function<void(std::size_t done, std::size_t total)>;
 
 // Reads a CSV or XLSX file held in memory. See csv.h and xlsx.h for the rules and errors
 // (reason tabular.*; kInvalidArgument).
-Result<Table> ReadTable(std::string_view bytes, Format format);
+// Every cell, header included, must pass the platform's text rule (platform/text.h ValidateText,
+// line breaks allowed): a NUL or other control character fails with tabular.bad_text naming
+// the row and column (fields "row", "column"), so that nothing imported cuts an XLSX export or
+// puts a raw control byte in a CSV one.
+Result<Table> ReadTable(std::string_view bytes, Format format, const Limits& limits = {});
+// The text check ReadTable makes.
+Status CheckText(const Table& table);
 // Writes a table (header + rows of cells; row numbers are ignored).
 Result<std::string> WriteTable(const std::vector<std::string>& header,
                                const std::vector<std::vector<std::string>>& rows, Format format);

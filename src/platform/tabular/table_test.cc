@@ -108,5 +108,31 @@ TEST(ProgressBarTest, DrawsOnlyWhenEnabled) {
   EXPECT_EQ(out.back(), '\n');
 }
 
+// Imports hold cells to the platform's text rule: a NUL or other control character is an
+// error naming the row and column; tabs and line breaks (quoted) are fine.
+TEST(ReadTableTest, RefusesControlCharactersNamingRowAndColumn) {
+  const std::string nul = std::string("name,note\r\nAna,ok\r\nBen") + '\0' + "Li,x\r\n";
+  auto read = ReadTable(nul, Format::kCsv);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(read.status().reason(), "tabular.bad_text");
+  EXPECT_EQ(read.status().fields().at("row"), "3");
+  EXPECT_EQ(read.status().fields().at("column"), "name");
+  EXPECT_NE(read.status().message().find("must not contain control characters"), std::string::npos);
+
+  auto bell = ReadTable("name,note\r\nAna,ring\a\r\n", Format::kCsv);
+  ASSERT_FALSE(bell.ok());
+  EXPECT_EQ(bell.status().fields().at("column"), "note");
+
+  auto fine = ReadTable("name,note\r\nAna,\"two\r\nlines\tand a tab\"\r\n", Format::kCsv);
+  ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+  EXPECT_EQ(fine->rows.at(0).cells.at(1), "two\r\nlines\tand a tab");
+
+  Table table;
+  table.header = {"name", std::string("bad") + '\x1b'};
+  EXPECT_EQ(CheckText(table).fields().at("row"), "1");
+  EXPECT_EQ(CheckText(table).fields().at("column"), "column 2");
+}
+
 }  // namespace
 }  // namespace bsg::tabular

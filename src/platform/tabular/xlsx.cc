@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -68,6 +69,23 @@ bool IsDateFormat(std::size_t id, std::string_view format) {
   return has_date;
 }
 
+// Thrown from the import callbacks when a limit is passed: it unwinds through orcus and is caught
+// around the parse, so that nothing more is read.
+struct LimitError {
+  Status status;
+};
+
+[[noreturn]] void ThrowLimit(std::string name, std::string what, int row = 0) {
+  throw LimitError{LimitPassed(std::move(name), std::move(what), row)};
+}
+
+void CheckCellText(std::string_view text, const Limits& limits, int row) {
+  if (text.size() > limits.max_cell_bytes) {
+    ThrowLimit("cell", "at most " + std::to_string(limits.max_cell_bytes) + " bytes in a cell",
+               row);
+  }
+}
+
 // One cell as the importer hands it over.
 struct Cell {
   enum class Type { kEmpty, kString, kNumber, kBool } type = Type::kEmpty;
@@ -78,15 +96,61 @@ struct Cell {
 };
 
 // The cells of the first sheet, by row then column.
-using Grid = std::map<ss::row_t, std::map<ss::col_t, Cell>>;
+using Rows = std::map<ss::row_t, std::map<ss::col_t, Cell>>;
+
+// The cells of the first sheet, counted as they come in against the limits.
+class Grid {
+ public:
+  explicit Grid(const Limits& limits) : limits_(limits) {}
+
+  // The cell at (row, col), created when new; throws LimitError when it would pass a limit.
+  Cell& At(ss::row_t row, ss::col_t col) {
+    auto r = rows_.find(row);
+    if (r == rows_.end()) {
+      // The header row and the data rows: one more than max_rows.
+      if (rows_.size() > limits_.max_rows) {
+        ThrowLimit("rows", "at most " + std::to_string(limits_.max_rows) + " rows",
+                   static_cast<int>(row) + 1);
+      }
+      r = rows_.emplace(row, std::map<ss::col_t, Cell>()).first;
+    }
+    auto c = r->second.find(col);
+    if (c != r->second.end()) return c->second;
+    if (col < 0 || static_cast<std::size_t>(col) >= limits_.max_columns) {
+      ThrowLimit("columns", "at most " + std::to_string(limits_.max_columns) + " columns",
+                 static_cast<int>(row) + 1);
+    }
+    if (++cells_ > limits_.max_cells) {
+      ThrowLimit("cells", "at most " + std::to_string(limits_.max_cells) + " cells",
+                 static_cast<int>(row) + 1);
+    }
+    return r->second[col];
+  }
+  // Checks the length of a cell's text.
+  void CheckText(std::string_view text, ss::row_t row) const {
+    CheckCellText(text, limits_, static_cast<int>(row) + 1);
+  }
+  const Rows& rows() const { return rows_; }
+
+ private:
+  const Limits& limits_;
+  Rows rows_;
+  std::size_t cells_ = 0;
+};
 
 class SharedStrings final : public ss::iface::import_shared_strings {
  public:
+  explicit SharedStrings(const Limits& limits) : limits_(limits) {}
   const std::string& at(std::size_t i) const {
     static const std::string kEmpty;
     return i < strings_.size() ? strings_[i] : kEmpty;
   }
   std::size_t append(std::string_view s) override {
+    if (strings_.size() >= limits_.max_shared_strings) {
+      ThrowLimit("shared_strings",
+                 "at most " + std::to_string(limits_.max_shared_strings) + " distinct strings");
+    }
+    CheckCellText(s, limits_, 0);
     strings_.emplace_back(s);
     return strings_.size() - 1;
   }
@@ -98,7 +162,10 @@ class SharedStrings final : public ss::iface::import_shared_strings {
   void set_segment_font_size(double) override {}
   void set_segment_font_color(ss::color_elem_t, ss::color_elem_t, ss::color_elem_t,
                               ss::color_elem_t) override {}
-  void append_segment(std::string_view s) override { segments_ += s; }
+  void append_segment(std::string_view s) override {
+    segments_ += s;
+    CheckCellText(segments_, limits_, 0);
+  }
   std::size_t commit_segments() override {
     std::size_t i = append(segments_);
     segments_.clear();
@@ -106,6 +173,7 @@ class SharedStrings final : public ss::iface::import_shared_strings {
   }
 
  private:
+  const Limits& limits_;
   std::vector<std::string> strings_;
   std::string segments_;
 };
@@ -219,6 +287,7 @@ class Formula final : public ss::iface::import_formula {
   void set_formula(ss::formula_grammar_t, std::string_view) override {}
   void set_shared_formula_index(std::size_t) override {}
   void set_result_string(std::string_view value) override {
+    grid_->CheckText(value, row_);
     result_.type = Cell::Type::kString;
     result_.text = value;
   }
@@ -232,7 +301,7 @@ class Formula final : public ss::iface::import_formula {
   }
   void set_result_empty() override { result_.type = Cell::Type::kEmpty; }
   void commit() override {
-    Cell& cell = (*grid_)[row_][col_];
+    Cell& cell = grid_->At(row_, col_);
     const std::size_t xf = cell.xf;
     cell = result_;
     cell.xf = xf;
@@ -254,25 +323,26 @@ class Sheet final : public ss::iface::import_sheet {
   ss::iface::import_formula* get_formula() override { return keep_ ? &formula_ : nullptr; }
   void set_auto(ss::row_t row, ss::col_t col, std::string_view s) override {
     if (!keep_) return;
-    Cell& cell = (*grid_)[row][col];
+    grid_->CheckText(s, row);
+    Cell& cell = grid_->At(row, col);
     cell.type = Cell::Type::kString;
     cell.text = s;
   }
   void set_string(ss::row_t row, ss::col_t col, ss::string_id_t sindex) override {
     if (!keep_) return;
-    Cell& cell = (*grid_)[row][col];
+    Cell& cell = grid_->At(row, col);
     cell.type = Cell::Type::kString;
     cell.text = strings_->at(sindex);
   }
   void set_value(ss::row_t row, ss::col_t col, double value) override {
     if (!keep_) return;
-    Cell& cell = (*grid_)[row][col];
+    Cell& cell = grid_->At(row, col);
     cell.type = Cell::Type::kNumber;
     cell.number = value;
   }
   void set_bool(ss::row_t row, ss::col_t col, bool value) override {
     if (!keep_) return;
-    Cell& cell = (*grid_)[row][col];
+    Cell& cell = grid_->At(row, col);
     cell.type = Cell::Type::kBool;
     cell.boolean = value;
   }
@@ -281,13 +351,13 @@ class Sheet final : public ss::iface::import_sheet {
     if (!keep_) return;
     const time::CellDateTime value{{year, month, day},
                                    (hour * 60 + minute) * 60 + static_cast<int>(second)};
-    Cell& cell = (*grid_)[row][col];
+    Cell& cell = grid_->At(row, col);
     cell.type = Cell::Type::kString;
     cell.text = value.ToString();
   }
   void set_format(ss::row_t row, ss::col_t col, std::size_t xf_index) override {
     if (!keep_) return;
-    (*grid_)[row][col].xf = xf_index;
+    grid_->At(row, col).xf = xf_index;
   }
   void set_format(ss::row_t, ss::col_t, ss::row_t, ss::col_t, std::size_t) override {}
   void fill_down_cells(ss::row_t, ss::col_t, ss::row_t) override {}
@@ -340,6 +410,7 @@ class References final : public ss::iface::import_reference_resolver {
 
 class Factory final : public ss::iface::import_factory {
  public:
+  explicit Factory(const Limits& limits) : grid_(limits), strings_(limits) {}
   ss::iface::import_reference_resolver* get_reference_resolver(ss::formula_ref_context_t) override {
     return &references_;
   }
@@ -364,6 +435,13 @@ class Factory final : public ss::iface::import_factory {
 
   bool has_sheet() const { return !sheets_.empty(); }
   const Grid& grid() const { return grid_; }
+
+  // True for a date-formatted number that is no date a spreadsheet can show: not finite, or
+  // beyond 9999-12-31 (serial 2958465) either way. Such a cell is reported, not read.
+  bool IsBadDate(const Cell& cell) const {
+    return cell.type == Cell::Type::kNumber && styles_.IsDate(cell.xf) &&
+           !(std::isfinite(cell.number) && std::fabs(cell.number) < 2958466.0);
+  }
 
   std::string Text(const Cell& cell) const {
     switch (cell.type) {
@@ -423,24 +501,99 @@ class TempFile {
   std::string path_;
 };
 
+std::uint32_t Le32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+std::uint16_t Le16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                    static_cast<unsigned char>(b[at + 1]) << 8);
+}
+
+// Sums the unpacked sizes the ZIP central directory gives for every part, before anything is
+// unpacked. A file whose directory cannot be found is left to orcus (which then fails with
+// tabular.bad_xlsx); ZIP64 sizes (a part over 4 GB) are over any limit.
+Status CheckUnpackedSize(std::string_view b, const Limits& limits) {
+  constexpr std::size_t kEnd = 22;  // end of central directory record, without comment
+  if (b.size() < kEnd) return Status::Ok();
+  std::size_t eocd = std::string_view::npos;
+  const std::size_t lowest = b.size() > kEnd + 65535 ? b.size() - kEnd - 65535 : 0;
+  for (std::size_t at = b.size() - kEnd + 1; at-- > lowest;) {
+    if (Le32(b, at) == 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd == std::string_view::npos) return Status::Ok();
+  const std::string what =
+      "at most " + std::to_string(limits.max_uncompressed_bytes / (1024 * 1024)) +
+      " MB unpacked (" + std::to_string(limits.max_uncompressed_bytes) + " bytes)";
+  auto too_large = [&](std::string detail) {
+    return Status(ErrorCode::kPayloadTooLarge, "import.too_large",
+                  "the workbook is too large to import: " + detail + "; the limit is " + what,
+                  {{"file", what}});
+  };
+  const std::uint16_t entries = Le16(b, eocd + 10);
+  const std::uint32_t dir_offset = Le32(b, eocd + 16);
+  if (entries == 0xFFFF || dir_offset == 0xFFFFFFFF) return too_large("a ZIP64 archive");
+  std::uint64_t total = 0;
+  std::size_t at = dir_offset;
+  for (std::uint16_t i = 0; i < entries; ++i) {
+    if (at + 46 > b.size() || Le32(b, at) != 0x02014b50) return Status::Ok();  // orcus decides
+    const std::uint32_t size = Le32(b, at + 24);
+    if (size == 0xFFFFFFFF) return too_large("a part over 4 GB");
+    total += size;
+    if (total > limits.max_uncompressed_bytes) {
+      return too_large("its parts unpack to more than " + std::to_string(total) + " bytes");
+    }
+    at += 46 + static_cast<std::size_t>(Le16(b, at + 28)) + Le16(b, at + 30) + Le16(b, at + 32);
+  }
+  return Status::Ok();
+}
+
+// A column number as a spreadsheet names it: 0 -> "A", 27 -> "AB".
+std::string ColumnName(std::size_t col) {
+  std::string out;
+  for (std::size_t n = col + 1; n > 0; n = (n - 1) / 26) {
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<Table> ReadXlsx(std::string_view bytes) {
+Result<Table> ReadXlsx(std::string_view bytes, const Limits& limits) {
+  BSG_RETURN_IF_ERROR(CheckUnpackedSize(bytes, limits));
   try {
-    Factory factory;
+    Factory factory(limits);
     orcus::orcus_xlsx loader(&factory);
-    loader.read_stream(bytes);
+    try {
+      loader.read_stream(bytes);
+    } catch (const LimitError& e) {
+      return e.status;
+    }
     if (!factory.has_sheet()) {
       return Status::InvalidArgument("tabular.empty", "the workbook has no sheet", {{"row", "0"}});
     }
     Table table;
     bool have_header = false;
     std::vector<std::string> cells;
-    for (const auto& [r, row] : factory.grid()) {
+    for (const auto& [r, row] : factory.grid().rows()) {
       cells.clear();
       for (const auto& [c, cell] : row) {
         if (c < 0) continue;
         const auto col = static_cast<std::size_t>(c);
+        if (factory.IsBadDate(cell)) {
+          const std::string row_text = std::to_string(static_cast<int>(r) + 1);
+          const std::string value = FormatNumber(cell.number);
+          return Status::InvalidArgument(
+              "tabular.bad_date",
+              "cell " + ColumnName(col) + row_text + " is formatted as a date but holds " + value +
+                  ", which is no date",
+              {{"row", row_text}, {"column", ColumnName(col)}, {"value", value}});
+        }
         if (cells.size() <= col) cells.resize(col + 1);
         cells[col] = factory.Text(cell);
       }

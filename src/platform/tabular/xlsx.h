@@ -14,7 +14,9 @@
 //  - formulas as their cached result (a file saved by a spreadsheet program has one); no
 //    recalculation.
 // Errors (kInvalidArgument): tabular.bad_xlsx (not a readable XLSX file), tabular.empty (no
-// sheet or no header row).
+// sheet or no header row), tabular.bad_date (a date-formatted cell holding a number that is no
+// date: not finite, or beyond serial 2958465 (9999-12-31) either way; fields row, column
+// (letters), value).
 //
 // Writing: one sheet named `sheet_name`, a bold header row, every cell written as text (so
 // codes such as "0012" and dates keep their exact form). Errors: tabular.cell_too_long (a cell
@@ -33,7 +35,9 @@
 
 namespace bsg::tabular {
 
-Result<Table> ReadXlsx(std::string_view bytes);
+// Stops with import.too_large (table.h, Limits) as soon as a limit is passed: the unpacked size
+// is checked from the ZIP directory before parsing, the rest while parsing.
+Result<Table> ReadXlsx(std::string_view bytes, const Limits& limits = {});
 
 Result<std::string> WriteXlsx(const std::vector<std::string>& header,
                               const std::vector<std::vector<std::string>>& rows,

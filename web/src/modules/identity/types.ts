@@ -50,7 +50,7 @@ export interface UserChange {
   disabled?: boolean;
 }
 
-export type TokenScope = 'read' | 'write';
+export type TokenScope = 'read' | 'write' | 'metrics';
 
 // GET /api/tokens
 export interface ApiToken {

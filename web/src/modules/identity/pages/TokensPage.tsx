@@ -6,8 +6,9 @@ import { ConfirmDialog } from '../../../platform/ConfirmDialog';
 import { ErrorBox } from '../../../platform/ErrorBox';
 import { formatDateTime } from '../../../platform/format';
 import { Field, fieldError, Loaded, Notice } from '../../../platform/forms';
-import { useI18n } from '../../../platform/i18n';
+import { useI18n, type MessageKey } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
+import { useSession } from '../../../platform/session';
 import { useLoad } from '../../../platform/useLoad';
 import { createToken, listTokens, revokeToken } from '../api';
 import type { ApiToken, CreatedApiToken, TokenScope } from '../types';
@@ -79,7 +80,7 @@ export default function TokensPage() {
                       <td>
                         <code>{token.prefix}…</code>
                       </td>
-                      <td>{token.scopes.map((s) => t(s === 'write' ? 'identity.tokens.write' : 'identity.tokens.read')).join(', ')}</td>
+                      <td>{token.scopes.map((s) => t(SCOPE_LABELS[s])).join(', ')}</td>
                       <td>{formatDateTime(token.created_at, lang)}</td>
                       <td>{formatDateTime(token.expires_at, lang)}</td>
                       <td>{token.last_used_at ? formatDateTime(token.last_used_at, lang) : t('identity.tokens.never')}</td>
@@ -115,10 +116,18 @@ export default function TokensPage() {
   );
 }
 
+const SCOPE_LABELS: Record<TokenScope, MessageKey> = {
+  read: 'identity.tokens.read',
+  write: 'identity.tokens.write',
+  metrics: 'identity.tokens.metrics',
+};
+
 function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useI18n();
+  const session = useSession();
   const [name, setName] = useState('');
   const [write, setWrite] = useState(false);
+  const [metrics, setMetrics] = useState(false);
   const [days, setDays] = useState('90');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -128,7 +137,7 @@ function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => vo
     setBusy(true);
     setError(undefined);
     try {
-      const scopes: TokenScope[] = write ? ['read', 'write'] : ['read'];
+      const scopes: TokenScope[] = metrics ? ['metrics'] : write ? ['read', 'write'] : ['read'];
       const n = Number(days);
       const token = await createToken({
         name: name.trim(),
@@ -162,9 +171,20 @@ function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => vo
         />
       </Field>
       <label class="check">
-        <input type="checkbox" checked={write} onChange={(e) => setWrite(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={write && !metrics}
+          disabled={metrics}
+          onChange={(e) => setWrite(e.currentTarget.checked)}
+        />
         {t('identity.tokens.allowWrite')}
       </label>
+      {session.hasRole('admin') && (
+        <label class="check">
+          <input type="checkbox" checked={metrics} onChange={(e) => setMetrics(e.currentTarget.checked)} />
+          {t('identity.tokens.metricsOnly')}
+        </label>
+      )}
       {error !== undefined && <ErrorBox error={error} />}
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={busy}>
