@@ -152,7 +152,6 @@ constexpr std::string_view kAdvanceAttendanceSequence =
     "SELECT setval(pg_get_serial_sequence('event_attendance', 'id'), "
     "COALESCE((SELECT MAX(id) FROM event_attendance), 0) + 1, false)";
 
-// Statistics: one row per active registration of the events in a window, with its attendance.
 // ---- row mapping
 
 template <typename T>
