@@ -62,6 +62,25 @@ class FixtureTest(unittest.TestCase):
         self.assertEqual(run.returncode, 1)
         self.assertIn(f"{rel}:{before + 3}: module beta names table alpha_item", run.stdout)
 
+    def test_platform_tables_only_when_the_platform_publishes_them(self):
+        os.makedirs(self.path("src", "platform", "db"))
+        with open(self.path("db", "migrations", "sqlite", "0003_platform.sql"), "w") as f:
+            f.write("CREATE TABLE data_version (topic TEXT PRIMARY KEY, version INTEGER);\n"
+                    "CREATE TABLE platform_secret (key TEXT);\n")
+        self.append("db/migrations/sqlite/0002_beta.sql",
+                    "CREATE TRIGGER beta_bump AFTER INSERT ON beta_thing\n"
+                    "BEGIN UPDATE data_version SET version = version + 1; END;\n")
+        self.append("src/modules/beta/store_sql.cc",
+                    'constexpr const char* kKey = "SELECT key FROM platform_secret";\n')
+        readme = self.path("src", "platform", "db", "README.md")
+        with open(readme, "w") as f:
+            f.write("# db\n\n## Publishes\n\n- `data_version`: topic, version\n")
+        problems = self.problems()
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("table platform_secret of module platform", problems[0][2])
+        os.remove(readme)
+        self.assertEqual(len(self.problems()), 2)
+
     def test_unpublished_view_fails(self):
         self.append("src/modules/beta/store_sql.cc",
                     'constexpr const char* kPeek = "SELECT secret FROM alpha_private";\n')

@@ -81,6 +81,10 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.static_dir = config.static_dir;
   server_options.trusted_proxies = *trusted;
   server_options.https = config.base_url.starts_with("https://");
+  server_options.heavy_threads = config.heavy_threads;
+  server_options.heavy_queue = static_cast<std::size_t>(config.heavy_queue);
+  server_options.anonymous_renders_per_minute =
+      static_cast<int>(config.anonymous_renders_per_minute);
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {
     if (authenticator == nullptr) authenticator = module->authenticator();

@@ -89,6 +89,12 @@ Status ApplyToml(const std::string& path, Config& c) {
   BSG_RETURN_IF_ERROR(integer("server.threads", 1, 256, threads));
   c.port = static_cast<std::uint16_t>(port);
   c.threads = static_cast<int>(threads);
+  std::int64_t heavy_threads = c.heavy_threads;
+  BSG_RETURN_IF_ERROR(integer("server.heavy_threads", 1, 64, heavy_threads));
+  c.heavy_threads = static_cast<int>(heavy_threads);
+  BSG_RETURN_IF_ERROR(integer("server.heavy_queue", 1, 100000, c.heavy_queue));
+  BSG_RETURN_IF_ERROR(
+      integer("server.anonymous_renders_per_minute", 0, 1000000, c.anonymous_renders_per_minute));
   BSG_RETURN_IF_ERROR(text("server.static_dir", c.static_dir));
   BSG_RETURN_IF_ERROR(
       integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
@@ -147,6 +153,17 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
   if (auto v = env("BSG_THREADS")) {
     BSG_ASSIGN_OR_RETURN(auto threads, ParseInt(where, "BSG_THREADS", *v, 1, 256));
     c.threads = static_cast<int>(threads);
+  }
+  if (auto v = env("BSG_HEAVY_THREADS")) {
+    BSG_ASSIGN_OR_RETURN(auto n, ParseInt(where, "BSG_HEAVY_THREADS", *v, 1, 64));
+    c.heavy_threads = static_cast<int>(n);
+  }
+  if (auto v = env("BSG_HEAVY_QUEUE")) {
+    BSG_ASSIGN_OR_RETURN(c.heavy_queue, ParseInt(where, "BSG_HEAVY_QUEUE", *v, 1, 100000));
+  }
+  if (auto v = env("BSG_ANONYMOUS_RENDERS_PER_MINUTE")) {
+    BSG_ASSIGN_OR_RETURN(c.anonymous_renders_per_minute,
+                         ParseInt(where, "BSG_ANONYMOUS_RENDERS_PER_MINUTE", *v, 0, 1000000));
   }
   if (auto v = env("BSG_STATIC_DIR")) c.static_dir = *v;
   if (auto v = env("BSG_MAX_BODY_BYTES")) {

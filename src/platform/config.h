@@ -55,6 +55,11 @@ struct Config {
   bool access_log = true;
   std::string base_url;                      // without a trailing slash; empty: use PublicBaseUrl()
   std::vector<std::string> trusted_proxies;  // checked by the HTTP server
+  // Documents and figures: threads and queue of the heavy routes, and how many documents an
+  // anonymous address may have built per minute (0: no limit). See http::ServerOptions.
+  int heavy_threads = 1;
+  std::int64_t heavy_queue = 64;
+  std::int64_t anonymous_renders_per_minute = 60;
 
   // Module settings from bsg.toml, "module.key" -> the value as written (strings unquoted).
   std::map<std::string, std::string, std::less<>> module_settings;

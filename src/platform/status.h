@@ -27,19 +27,22 @@ namespace bsg {
 // The closed list of error classes. Add at the end; never renumber.
 enum class ErrorCode {
   kOk = 0,
-  kInvalidArgument,     // malformed or invalid input (400)
-  kUnauthenticated,     // no valid session or token (401)
-  kPermissionDenied,    // authenticated but not allowed (403)
-  kNotFound,            // no such record or route (404)
-  kMethodNotAllowed,    // route exists, method does not (405)
-  kConflict,            // unique or state conflict (409)
-  kPayloadTooLarge,     // request body over the limit (413)
-  kUnsupportedMedia,    // wrong content type (415)
-  kUnprocessable,       // well-formed input that breaks a domain rule (422)
-  kTooManyRequests,     // rate limited (429)
-  kInternal,            // a bug or an environment failure (500)
-  kUnavailable,         // a dependency (the database) is unreachable; retry later (503)
-  kRetryable,           // a transaction lost a race (busy / serialization); the caller may retry
+  kInvalidArgument,   // malformed or invalid input (400)
+  kUnauthenticated,   // no valid session or token (401)
+  kPermissionDenied,  // authenticated but not allowed (403)
+  kNotFound,          // no such record or route (404)
+  kMethodNotAllowed,  // route exists, method does not (405)
+  kConflict,          // unique or state conflict (409)
+  kPayloadTooLarge,   // request body over the limit (413)
+  kUriTooLong,        // request line over the limit (414)
+  kHeadersTooLarge,   // request header fields over the limits (431)
+  kUnsupportedMedia,  // wrong content type (415)
+  kUnprocessable,     // well-formed input that breaks a domain rule (422)
+  kTooManyRequests,   // rate limited (429)
+  kInternal,          // a bug or an environment failure (500)
+  kUnavailable,       // a dependency (the database) is unreachable; retry later (503)
+  kRetryable,         // a transaction lost a race (busy / serialization); the caller may retry
+  kHttpVersion,       // an HTTP version other than 1.x (505)
 };
 
 // Returns the lowercase name of `code` ("invalid_argument").
@@ -112,7 +115,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     if (std::get<Status>(v_).ok()) {
       v_ = Status::Internal("internal.ok_status_as_error", "ok status used as an error");

@@ -12,6 +12,7 @@
 #include "modules/groups/service.h"
 #include "modules/identity/password.h"
 #include "modules/identity/service.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg {
@@ -144,6 +145,74 @@ TEST_P(ReportsApiTest, ProgressReportInEveryFormat) {
   ASSERT_EQ(dashboard.Json()["figures"].size(), 3u);
   EXPECT_EQ(dashboard.Json()["figures"][1]["chart"]["series"].size(), 2u);
   EXPECT_EQ(dashboard.Json()["values"]["events.forums.held"]["value"], 2);
+}
+
+TEST_P(ReportsApiTest, DocumentsAreCachedUntilTheirDataChanges) {
+  time::ScopedTestClock clock(*time::ParseTimestamp("2026-03-01T09:00:00Z"));
+  const std::string url = std::string("/api/reports/progress?") + kWindow;
+  Reply first = Get(url);
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_FALSE(first.Header("ETag").empty());
+  EXPECT_EQ(first.Header("Cache-Control"), "no-cache");
+  clock.Advance(std::chrono::minutes(5));
+  Reply second = Get(url);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(second.Json()["generated_at"], first.Json()["generated_at"])
+      << "the second identical request is answered from the cache";
+  EXPECT_EQ(second.Header("ETag"), first.Header("ETag"));
+  Reply revalidated =
+      client_->Send("GET", url, std::nullopt, nullptr, {{"If-None-Match", first.Header("ETag")}});
+  EXPECT_EQ(revalidated.status, 304);
+  EXPECT_TRUE(revalidated.body.empty());
+  Reply pdf = Get(std::string("/api/reports/progress.pdf?") + kWindow);
+  Reply pdf_again = Get(std::string("/api/reports/progress.pdf?") + kWindow);
+  EXPECT_EQ(pdf_again.body, pdf.body);
+  EXPECT_EQ(pdf_again.Header("ETag"), pdf.Header("ETag"));
+
+  // A new attendance: the report is built anew, as of the new time.
+  ASSERT_TRUE(db().Exec("INSERT INTO event_attendance (registration_id, day, mode, source, "
+                        "recorded_at) SELECT MIN(id), '2019-12-31', 'remote', 'remote_join', "
+                        "'2026-03-01T09:05:00.000Z' FROM event_registration")
+                  .ok());
+  Reply third = Get(url);
+  ASSERT_EQ(third.status, 200);
+  EXPECT_NE(third.Json()["generated_at"], first.Json()["generated_at"]);
+  EXPECT_NE(third.Header("ETag"), first.Header("ETag"));
+  EXPECT_EQ(
+      client_->Send("GET", url, std::nullopt, nullptr, {{"If-None-Match", first.Header("ETag")}})
+          .status,
+      200)
+      << "the old ETag no longer matches";
+}
+
+TEST_P(ReportsApiTest, AnonymousAddressesMayBuildSoManyDocumentsAMinute) {
+  client_.reset();
+  app_ = std::make_unique<testing::AppServer>(db());
+  http::ServerOptions options;
+  options.anonymous_renders_per_minute = 1;
+  options.anonymous_render_burst = 3;
+  ASSERT_TRUE(app_->Start(options).ok());
+  client_ = std::make_unique<ApiClient>(app_->port());
+  int built = 0;
+  Reply refused;
+  for (int day = 1; day <= 9 && refused.status != 429; ++day) {
+    Reply r = Get("/api/reports/progress?since=2019-09-01&until=2020-03-0" + std::to_string(day));
+    if (r.status == 200) ++built;
+    if (r.status == 429) refused = r;
+  }
+  ASSERT_EQ(refused.status, 429) << "after " << built << " documents";
+  EXPECT_EQ(built, 3);
+  EXPECT_EQ(refused.Reason(), "request.rate_limited");
+  EXPECT_FALSE(refused.Header("Retry-After").empty());
+  // What is cached is still served; a signed-in officer is not limited.
+  EXPECT_EQ(Get("/api/reports/progress?since=2019-09-01&until=2020-03-01").status, 200);
+  MakeUser("officer@example.org", {"officer"});
+  BrowserSession officer = SignedIn("officer@example.org");
+  EXPECT_EQ(client_
+                ->Send("GET", "/api/reports/progress?since=2019-08-01&until=2020-03-01",
+                       std::nullopt, &officer)
+                .status,
+            200);
 }
 
 TEST_P(ReportsApiTest, BadRequestsAreExplained) {

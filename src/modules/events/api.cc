@@ -3,6 +3,7 @@
 // with the chart kit (platform/render), the same drawing code as the progress report's.
 #include "modules/events/api.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -11,11 +12,14 @@
 #include "modules/events/json.h"
 #include "modules/events/rules.h"
 #include "modules/events/stats.h"
+#include "platform/db/data_version.h"
 #include "platform/http/api_util.h"
 #include "platform/http/response.h"
+#include "platform/http/response_cache.h"
 #include "platform/render/chart.h"
 #include "platform/render/world_map.h"
 #include "platform/tabular/table.h"
+#include "platform/time/clock.h"
 #include "platform/time/date.h"
 
 namespace bsg::events {
@@ -32,10 +36,10 @@ using nlohmann::json;
 constexpr char kTag[] = "events";
 
 void Add(http::Router& router, Method method, std::string pattern, Policy policy,
-         http::RouteDoc doc, http::Handler handler) {
+         http::RouteDoc doc, http::Handler handler, http::Cost cost = http::Cost::kCheap) {
   doc.tag = kTag;
   http::api_util::AddRoute(router, method, std::move(pattern), std::move(policy), std::move(doc),
-                           std::move(handler));
+                           std::move(handler), cost);
 }
 
 http::RouteDoc Doc(std::string summary, json response, int status = 200,
@@ -534,6 +538,10 @@ class Handlers {
   // planned (as the progress report draws its meetings map); countries without an event are
   // hatched as no data, apart from a zero. Without the map's data files: bars by country.
   Result<Response> MapSvg(Request& req) {
+    return Cached(req, [&] { return BuildMapSvg(req); });
+  }
+
+  Result<Response> BuildMapSvg(Request& req) {
     BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
     BSG_ASSIGN_OR_RETURN(auto kind, QueryEnum(req, "kind", &ParseEventKind));
     BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
@@ -564,6 +572,10 @@ class Handlers {
 
   // Delegates trained per year (the training's start year) in the window.
   Result<Response> TrainingOutcomesSvg(Request& req) {
+    return Cached(req, [&] { return BuildTrainingOutcomesSvg(req); });
+  }
+
+  Result<Response> BuildTrainingOutcomesSvg(Request& req) {
     BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
     BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
     BSG_ASSIGN_OR_RETURN(stats::TrainingOutcomes t, stats::ComputeTrainingOutcomes(db_, w));
@@ -584,6 +596,10 @@ class Handlers {
 
   // In-person and remote participants per month, side by side.
   Result<Response> ParticipationSvg(Request& req) {
+    return Cached(req, [&] { return BuildParticipationSvg(req); });
+  }
+
+  Result<Response> BuildParticipationSvg(Request& req) {
     BSG_ASSIGN_OR_RETURN(stats::Window w, ReadWindow(req));
     BSG_ASSIGN_OR_RETURN(const FigureWords* words, ReadLanguage(req));
     BSG_ASSIGN_OR_RETURN(stats::Participation p, stats::ComputeParticipation(db_, w));
@@ -655,14 +671,21 @@ class Handlers {
     return entry;
   }
 
+  // A figure from the cache (http::ResponseCache), keyed by the path and query, today (default
+  // windows end today) and the data version.
+  Result<Response> Cached(Request& req, const std::function<Result<Response>()>& build) {
+    BSG_ASSIGN_OR_RETURN(std::string version, db::DataVersion(db_));
+    return cache_.Get(
+        req, http::ResponseCache::RequestKey(req) + "|" + time::Today().ToString() + "|" + version,
+        build);
+  }
+
   Result<Response> Svg(const render::Chart& chart, double width) const {
     render::ChartOptions o;
     o.data_dir = options_.data_dir;
     o.width = width;
     BSG_ASSIGN_OR_RETURN(std::string svg, render::ChartToSvg(chart, o));
-    Response r = Response::Text(std::move(svg), "image/svg+xml");
-    r.SetHeader("Cache-Control", "no-cache");
-    return r;
+    return Response::Text(std::move(svg), "image/svg+xml");
   }
 
   static Response CalendarResponse(std::string body, const std::string& filename) {
@@ -675,6 +698,7 @@ class Handlers {
   db::Database& db_;
   EventService service_;
   ApiOptions options_;
+  http::ResponseCache cache_{16 * 1024 * 1024};
 };
 
 }  // namespace
@@ -816,17 +840,17 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
           "events held or planned; countries without an event hatched as no data; the same "
           "numbers as /api/events/geography",
           WindowParams({Param("kind", "string", "event kind", EventKindNames()), LanguageParam()})),
-      bind(&Handlers::MapSvg));
+      bind(&Handlers::MapSvg), http::Cost::kHeavy);
   Add(router, Method::kGet, "/api/events/training-outcomes.svg", anyone,
       svg_doc("Delegates trained per year as a bar chart (the by_year figures of "
               "/api/events/training-outcomes)",
               WindowParams({LanguageParam()})),
-      bind(&Handlers::TrainingOutcomesSvg));
+      bind(&Handlers::TrainingOutcomesSvg), http::Cost::kHeavy);
   Add(router, Method::kGet, "/api/events/participation.svg", anyone,
       svg_doc("In-person and remote participants per month as a bar chart (the months of "
               "/api/events/participation)",
               WindowParams({LanguageParam()})),
-      bind(&Handlers::ParticipationSvg));
+      bind(&Handlers::ParticipationSvg), http::Cost::kHeavy);
 
   http::RouteDoc feed_doc =
       Doc("iCalendar feed of events (conference links only for events whose link is public)",

@@ -8,8 +8,10 @@
 #include "modules/reports/output.h"
 #include "modules/reports/report.h"
 #include "modules/reports/rules.h"
+#include "platform/db/data_version.h"
 #include "platform/http/api_util.h"
 #include "platform/http/audit_actor.h"
+#include "platform/http/response_cache.h"
 #include "platform/time/clock.h"
 #include "platform/time/date.h"
 
@@ -60,7 +62,8 @@ http::RouteDoc Doc(std::string summary, json response, std::vector<http::ParamDo
 
 class Handlers {
  public:
-  Handlers(db::Database& db, ApiOptions options) : db_(db), options_(std::move(options)) {}
+  Handlers(db::Database& db, ApiOptions options)
+      : db_(db), options_(std::move(options)), cache_(options_.cache_bytes) {}
 
   // GET /api/reports/progress: format from the query (default json).
   Result<Response> Progress(Request& req) {
@@ -80,14 +83,18 @@ class Handlers {
   Result<Response> Dashboard(Request& req) {
     const bool named =
         !req.Query("since").value_or("").empty() || !req.Query("until").value_or("").empty();
-    BSG_ASSIGN_OR_RETURN(SuggestedWindow choice,
-                         SuggestDashboardWindow(db_, time::Today().ToString()));
-    if (named) choice.basis = WindowBasis::kRequested;
-    BSG_ASSIGN_OR_RETURN(Report report,
-                         Build(req, named ? std::nullopt : std::optional<Window>(choice.window)));
-    Response r = Response::Json(DashboardJson(report, choice));
-    r.SetHeader("Cache-Control", "no-cache");
-    return r;
+    BSG_ASSIGN_OR_RETURN(std::string key,
+                         Key(req, named ? "dashboard|" + req.Query("since").value_or("") + "|" +
+                                              req.Query("until").value_or("")
+                                        : std::string("dashboard|suggested")));
+    return cache_.Get(req, key, [&]() -> Result<Response> {
+      BSG_ASSIGN_OR_RETURN(SuggestedWindow choice,
+                           SuggestDashboardWindow(db_, time::Today().ToString()));
+      if (named) choice.basis = WindowBasis::kRequested;
+      BSG_ASSIGN_OR_RETURN(Report report,
+                           Build(req, named ? std::nullopt : std::optional<Window>(choice.window)));
+      return Response::Json(DashboardJson(report, choice));
+    });
   }
 
   Result<Response> Suggested(Request&) {
@@ -137,7 +144,26 @@ class Handlers {
     return BuildProgressReport(db_, o);
   }
 
+  // The cache key of a document: what names it (`what`), the language, today (the default
+  // window and the report's wording of what is still planned follow the date) and the data it
+  // is built from (db::DataVersion).
+  Result<std::string> Key(const Request& req, const std::string& what) {
+    BSG_ASSIGN_OR_RETURN(std::string version, db::DataVersion(db_));
+    return what + "|" + req.Query("language").value_or("en") + "|" + time::Today().ToString() +
+           "|" + version;
+  }
+
   Result<Response> Serve(const Request& req, Format format) {
+    std::string what = "progress|" + std::string(FormatName(format));
+    for (const char* name : {"since", "until", "table", "figure"}) {
+      what += "|";
+      what += req.Query(name).value_or("");
+    }
+    BSG_ASSIGN_OR_RETURN(std::string key, Key(req, what));
+    return cache_.Get(req, key, [&] { return Render(req, format); });
+  }
+
+  Result<Response> Render(const Request& req, Format format) {
     PartRequest part;
     part.table = req.Query("table");
     part.figure = req.Query("figure");
@@ -156,9 +182,7 @@ class Handlers {
       BSG_ASSIGN_OR_RETURN(file, RenderPart(report, format, part, out));
       file.name = FileStem(report) + "_" + file.name;
     } else if (format == Format::kJson) {
-      Response r = Response::Json(ToJson(report));
-      r.SetHeader("Cache-Control", "no-cache");
-      return r;
+      return Response::Json(ToJson(report));
     } else {
       BSG_ASSIGN_OR_RETURN(auto files, RenderReport(report, format, out));
       file = std::move(files.front());
@@ -168,7 +192,6 @@ class Handlers {
                              format == Format::kSvg || format == Format::kPng;
     r.SetHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
                                            "; filename=\"" + file.name + "\"");
-    r.SetHeader("Cache-Control", "no-cache");
     if (format == Format::kHtml || format == Format::kSvg) {
       // The web app previews the report in a frame of its own origin; no other site may frame
       // it. The documents hold their styles and drawings inline and run nothing.
@@ -182,6 +205,7 @@ class Handlers {
 
   db::Database& db_;
   ApiOptions options_;
+  http::ResponseCache cache_;
 };
 
 }  // namespace
@@ -201,7 +225,7 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
       Doc("The BSG progress report for a window: the report model with the provenance of every "
           "number (json), or a download in another format",
           ReportSchema(), progress_params, "application/json", {400, 404, 422}),
-      [h](Request& req) { return h->Progress(req); });
+      [h](Request& req) { return h->Progress(req); }, http::Cost::kHeavy);
 
   const json binary = {{"type", "string"}, {"format", "binary"}};
   const json text = {{"type", "string"}};
@@ -230,11 +254,12 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
   };
   for (const Download& d : downloads) {
     const Format format = d.format;
-    AddRoute(router, Method::kGet, d.path, anyone,
-             Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
-                 d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
-                 d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
-             [h, format](Request& req) { return h->Fixed(req, format); });
+    AddRoute(
+        router, Method::kGet, d.path, anyone,
+        Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
+            d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
+            d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
+        [h, format](Request& req) { return h->Fixed(req, format); }, http::Cost::kHeavy);
   }
 
   AddRoute(router, Method::kGet, "/api/reports/progress/templates", anyone,
@@ -278,7 +303,7 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
       Doc("The progress report's figures and tables as JSON data, with the live values and "
           "their provenance (dashboards). Without a window, the latest 12 months with activity",
           DashboardSchema(), dashboard_params, "application/json", {400, 422}),
-      [h](Request& req) { return h->Dashboard(req); });
+      [h](Request& req) { return h->Dashboard(req); }, http::Cost::kHeavy);
 }
 
 }  // namespace bsg::reports

@@ -17,6 +17,7 @@
 #ifndef BSG_MODULES_REPORTS_API_H_
 #define BSG_MODULES_REPORTS_API_H_
 
+#include <cstddef>
 #include <string>
 
 #include "platform/db/database.h"
@@ -26,6 +27,8 @@ namespace bsg::reports {
 
 struct ApiOptions {
   std::string data_dir;  // the world map's data folder; empty: render::DefaultDataDir()
+  // Built documents kept (http::ResponseCache), by the data version they were built from.
+  std::size_t cache_bytes = 64 * 1024 * 1024;
 };
 
 // Adds the reports routes. `db` must outlive the router's use.

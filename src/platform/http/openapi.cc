@@ -169,6 +169,12 @@ Json Operation(const Route& route, const std::string& operation_id,
   }
   if (!is_public) errors.insert({401, 403});
   if (!path_params.empty()) errors.insert(404);
+  if (route.cost == Cost::kHeavy) {
+    // Built on the heavy workers: a full queue is 503, an anonymous address over its allowance
+    // of documents 429; answers carry an ETag, and If-None-Match gets 304.
+    errors.insert({429, 503});
+    op["x-bsg-cost"] = "heavy";
+  }
   bool has_4xx = false;
   for (int s : errors) has_4xx = has_4xx || (s >= 400 && s < 500);
   if (!has_4xx) errors.insert(400);

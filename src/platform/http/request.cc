@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "platform/http/http_internal.h"
+#include "platform/http/rate_limit.h"
+#include "platform/http/response.h"
 #include "platform/text.h"
 
 namespace bsg::http {
@@ -225,6 +227,16 @@ Result<nlohmann::json> Request::JsonBody() const {
         "request.bad_json",
         "The request body is not valid JSON (at byte " + std::to_string(e.byte) + ").");
   }
+}
+
+Status Request::AdmitRender() const {
+  if (principal || render_limiter == nullptr) return Status::Ok();
+  std::optional<int> wait = render_limiter->Take(remote_address);
+  if (!wait) return Status::Ok();
+  return Status(ErrorCode::kTooManyRequests, "request.rate_limited",
+                "Too many documents built for this address; try again in " + std::to_string(*wait) +
+                    " s, or sign in.",
+                {{std::string(kRetryAfterField), std::to_string(*wait)}});
 }
 
 }  // namespace bsg::http

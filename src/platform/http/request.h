@@ -17,6 +17,8 @@
 
 namespace bsg::http {
 
+class RateLimiter;
+
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions };
 std::string_view MethodName(Method m);  // "GET"
 // True for methods that change state (POST, PUT, PATCH, DELETE): these need a CSRF token when
@@ -53,6 +55,8 @@ class Request {
   bool secure = false;
   std::string request_id;  // also sent back as X-Request-Id
   std::optional<Principal> principal;
+  // Set by the server (ServerOptions::anonymous_renders_per_minute); null: no limit.
+  RateLimiter* render_limiter = nullptr;
 
   std::optional<std::string> Header(std::string_view name) const;  // case-insensitive
   std::optional<std::string> Cookie(std::string_view name) const;
@@ -70,6 +74,10 @@ class Request {
   // characters such as "\u0000"; line breaks are left to the decoders) or a number beyond
   // int64 (request.bad_field).
   Result<nlohmann::json> JsonBody() const;
+  // Admits one piece of heavy work for this request: building a document that no cache holds
+  // (ResponseCache does it). Signed-in callers always pass; an anonymous caller gets 429
+  // (request.rate_limited, with Retry-After) once its address has used its allowance.
+  Status AdmitRender() const;
 };
 
 }  // namespace bsg::http

@@ -66,18 +66,24 @@ int HttpStatusFor(ErrorCode code) {
       return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kUriTooLong:
+      return 414;
     case ErrorCode::kUnsupportedMedia:
       return 415;
     case ErrorCode::kUnprocessable:
       return 422;
     case ErrorCode::kTooManyRequests:
       return 429;
+    case ErrorCode::kHeadersTooLarge:
+      return 431;
     case ErrorCode::kInternal:
       return 500;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kRetryable:
       return 503;
+    case ErrorCode::kHttpVersion:
+      return 505;
   }
   return 500;
 }

@@ -91,6 +91,12 @@ struct RouteDoc {
 
 using Handler = std::function<Result<Response>(Request&)>;
 
+// What answering a route costs. Heavy routes (documents and figures built from the records) run
+// on the server's bounded pool of heavy workers, apart from the threads that answer everything
+// else, so that health checks and lists stay fast while documents are built; when that pool's
+// queue is full they get 503 with Retry-After.
+enum class Cost { kCheap, kHeavy };
+
 struct Route {
   Method method = Method::kGet;
   std::string pattern;
@@ -99,6 +105,7 @@ struct Route {
   RouteDoc doc;
   // Skip the CSRF check for a state-changing route that starts a session (sign-in).
   bool csrf_exempt = false;
+  Cost cost = Cost::kCheap;
 };
 
 class Router {

@@ -14,14 +14,19 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <climits>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <future>
+#include <mutex>
 #include <restinio/http_server.hpp>
 #include <restinio/sendfile.hpp>
 #include <restinio/traits.hpp>
@@ -30,6 +35,7 @@
 
 #include "platform/http/http_internal.h"
 #include "platform/http/metrics.h"
+#include "platform/http/rate_limit.h"
 #include "platform/http/response.h"
 #include "platform/log.h"
 #include "platform/time/clock.h"
@@ -40,6 +46,8 @@ namespace rt {
 // Set by our parser callbacks on a request whose body is over the limit; removed from anything
 // a client sends, so it cannot be forged.
 constexpr std::string_view kTooLargeMark = "x-bsg-internal-body-too-large";
+// Set on a message once "100 Continue" was sent for it (see consume_data below).
+constexpr std::string_view kContinuedMarkName = "x-bsg-internal-continued";
 // A body declared this much over the limit is not drained: the connection is closed at once.
 constexpr std::uint64_t kMaxDrainBytes = 64ull * 1024 * 1024;
 // Chunked bodies: more chunks than this is abuse (each costs RESTinio a bookkeeping entry).
@@ -47,6 +55,15 @@ constexpr std::size_t kMaxChunks = 100000;
 
 // Only a distinct type, so that create_parser_settings can be specialised for our server.
 struct HttpMethods : restinio::default_http_methods_t {};
+
+// The HTTP status that one of our parser callbacks stopped the parser for (0: none). Set on the
+// connection's thread inside http_parser_execute and read right after it (ConsumeData).
+inline thread_local int t_stop_status = 0;
+
+inline int Stop(int status) {
+  t_stop_status = status;
+  return -1;
+}
 
 inline restinio::impl::http_parser_ctx_t* Ctx(http_parser* parser) {
   return static_cast<restinio::impl::http_parser_ctx_t*>(parser->data);
@@ -64,9 +81,11 @@ inline void Mark(restinio::impl::http_parser_ctx_t* ctx) {
 inline int OnHeadersComplete(http_parser* parser) {
   auto* ctx = Ctx(parser);
   ctx->m_header.remove_field(kTooLargeMark);
+  ctx->m_header.remove_field(kContinuedMarkName);
+  if (parser->http_major != 1) return Stop(505);
   const std::uint64_t limit = ctx->m_limits.max_body_size();
   if (parser->content_length != ULLONG_MAX && parser->content_length > limit) {
-    if (parser->content_length - limit > kMaxDrainBytes) return -1;
+    if (parser->content_length - limit > kMaxDrainBytes) return Stop(413);
     ctx->m_leading_headers_completed = true;
     try {
       Mark(ctx);
@@ -95,7 +114,7 @@ inline int OnBody(http_parser* parser, const char* at, size_t length) {
 inline int OnChunkHeader(http_parser* parser) {
   auto* ctx = Ctx(parser);
   if (Marked(ctx)) return 0;
-  if (ctx->m_chunked_info_block.m_chunks.size() >= kMaxChunks) return -1;
+  if (ctx->m_chunked_info_block.m_chunks.size() >= kMaxChunks) return Stop(413);
   return restinio::impl::restinio_chunk_header_cb(parser);
 }
 
@@ -184,6 +203,111 @@ struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, RestinioLogge
 
 using HttpServer = restinio::http_server_t<Traits>;
 
+// The whole answer (status line, headers, JSON error body) to a request the parser refused, with
+// its access-log line and metrics; defined with Core below.
+std::string MalformedResponse(Core* core, int status, const asio::ip::tcp::endpoint& remote);
+
+}  // namespace
+}  // namespace bsg::http
+
+namespace bsg::http::rt {
+
+// A message's mark that "100 Continue" was sent for it.
+constexpr std::string_view kContinuedMark = kContinuedMarkName;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+// The answer to a request the parser stopped on.
+inline int StatusForParserError(http_errno error) {
+  if (t_stop_status != 0) return t_stop_status;
+  switch (error) {
+    case HPE_CB_url:
+      return 414;
+    case HPE_CB_header_field:
+    case HPE_CB_header_value:
+    case HPE_HEADER_OVERFLOW:
+      return 431;
+    default:
+      return 400;
+  }
+}
+
+inline bool ExpectsContinue(const restinio::http_request_header_t& header) {
+  const std::string expect = header.get_field_or(restinio::http_field::expect, std::string());
+  return expect.size() == 12 && strncasecmp(expect.data(), "100-continue", 12) == 0;
+}
+
+}  // namespace bsg::http::rt
+
+namespace restinio::impl {
+
+// RESTinio 0.6's consume_data, with two additions. (1) When the parser stops on a request (a
+// request line or header fields over the limits, a malformed Content-Length or chunk size, an
+// HTTP version other than 1.x, a body far over the limit), RESTinio closes the connection without
+// a word; we answer 400, 413, 414, 431 or 505 with the JSON error body, after the answers to the
+// requests pipelined before it, and then close. (2) "Expect: 100-continue" gets "100 Continue"
+// once the header is read (or 413 at once when the declared body is over the limit), so that
+// clients do not wait for their timeout before sending the body. The 100 is written directly
+// when nothing else is being written on the connection; otherwise the client sends the body
+// after its own timeout, as it would without the 100.
+template <>
+inline void connection_t<bsg::http::Traits>::consume_data(const char* data, std::size_t length) {
+  namespace rt = bsg::http::rt;
+  auto& parser = m_input.m_parser;
+  auto& ctx = m_input.m_parser_ctx;
+  rt::t_stop_status = 0;
+  const auto nparsed = http_parser_execute(&parser, &(m_settings->m_parser_settings), data, length);
+  m_input.m_buf.consumed_bytes(nparsed);
+
+  int reject = 0;
+  if (HPE_OK != parser.http_errno && HPE_PAUSED != parser.http_errno) {
+    reject = rt::StatusForParserError(HTTP_PARSER_ERRNO(&parser));
+  } else if (!ctx.m_message_complete && ctx.m_leading_headers_completed && parser.http_minor >= 1 &&
+             !ctx.m_header.has_field(rt::kContinuedMark) && rt::ExpectsContinue(ctx.m_header)) {
+    if (rt::Marked(&ctx)) {
+      reject = 413;
+    } else if (m_response_coordinator.empty() && !m_write_output_ctx.transmitting()) {
+      ctx.m_header.set_field(std::string(rt::kContinuedMark), "1");
+      asio_ns::error_code ec;
+      asio_ns::write(m_socket, asio_ns::buffer(rt::kContinue.data(), rt::kContinue.size()), ec);
+      if (ec) {
+        trigger_error_and_close([&] {
+          return fmt::format("[connection:{}] cannot write 100 Continue", connection_id());
+        });
+        return;
+      }
+    }
+  }
+
+  if (reject != 0) {
+    if (!m_response_coordinator.is_able_to_get_more_messages()) {
+      trigger_error_and_close([&] {
+        return fmt::format("[connection:{}] malformed request ({})", connection_id(), reject);
+      });
+      return;
+    }
+    const auto request_id = m_response_coordinator.register_new_request();
+    writable_items_container_t items;
+    items.emplace_back(
+        bsg::http::MalformedResponse(m_request_handler.core, reject, m_remote_endpoint));
+    write_response_parts_impl(request_id,
+                              response_output_flags_t{response_parts_attr_t::final_parts,
+                                                      response_connection_attr_t::connection_close},
+                              write_group_t{std::move(items)});
+    return;
+  }
+
+  if (ctx.m_message_complete) {
+    on_request_message_complete();
+  } else {
+    consume_message();
+  }
+}
+
+}  // namespace restinio::impl
+
+namespace bsg::http {
+namespace {
+
 // What the pipeline decided for one request.
 struct Outcome {
   Response response;
@@ -221,13 +345,75 @@ bool IsUnder(const fs::path& path, const fs::path& root) {
   return root_end == root.end();
 }
 
+// The heavy routes' threads: a bounded queue of tasks, run in order of arrival.
+class WorkerPool {
+ public:
+  WorkerPool(int threads, std::size_t max_queue) : max_queue_(max_queue) {
+    for (int i = 0; i < std::max(1, threads); ++i) {
+      threads_.emplace_back([this] { Run(); });
+    }
+  }
+  ~WorkerPool() { Stop(); }
+
+  // False when the queue is full (or the pool stopped): the caller answers 503.
+  bool TryPost(std::function<void()> task) {
+    {
+      std::lock_guard lock(mu_);
+      if (stopped_ || queue_.size() >= max_queue_) return false;
+      queue_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+    return true;
+  }
+
+  // Runs what is running to its end, drops what waits, joins the threads.
+  void Stop() {
+    {
+      std::lock_guard lock(mu_);
+      if (stopped_) return;
+      stopped_ = true;
+      queue_.clear();
+    }
+    cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
+  }
+
+ private:
+  void Run() {
+    while (true) {
+      std::function<void()> task;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return stopped_ || !queue_.empty(); });
+        if (stopped_) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      task();
+    }
+  }
+
+  const std::size_t max_queue_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;
+  bool stopped_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Requests a client may send ahead on one connection before reading answers (HTTP/1.1
+// pipelining); they are handled in order, and answered in order.
+constexpr std::size_t kMaxPipelinedRequests = 16;
+
 class Core {
  public:
   Core(ServerOptions options, const Router& router, Authenticator* authenticator, Metrics* metrics)
       : options_(std::move(options)),
         router_(router),
         authenticator_(authenticator),
-        metrics_(metrics) {}
+        metrics_(metrics),
+        render_limiter_(options_.anonymous_renders_per_minute, options_.anonymous_render_burst) {}
 
   ~Core() { Stop(); }
 
@@ -236,11 +422,19 @@ class Core {
   std::uint16_t port() const { return port_.load(); }
 
   restinio::request_handling_status_t Handle(restinio::request_handle_t req);
+  // The answer to a request the parser refused (see consume_data above): logged and counted.
+  std::string Malformed(int status, const asio::ip::tcp::endpoint& remote);
 
  private:
+  // Answers `req` on the calling thread; `refuse`, when not ok, is the answer (busy).
+  void Respond(const restinio::request_handle_t& req, Clock::time_point start,
+               const Status& refuse);
+  // Whether `req` is for a heavy route (Route::cost).
+  bool IsHeavy(const restinio::request_t& req) const;
   void FillRequest(const restinio::request_t& req, Request& request, bool& bad_path,
                    bool& too_large, bool& bad_method);
-  void Process(const restinio::request_t& req, Request& request, Outcome& out);
+  void Process(const restinio::request_t& req, Request& request, Outcome& out,
+               const Status& refuse);
   void ServeStatic(const Request& request, Outcome& out);
   void ServeFile(const Request& request, const fs::path& file, Outcome& out);
   using Builder = restinio::response_builder_t<restinio::user_controlled_output_t>;
@@ -266,6 +460,11 @@ class Core {
   static constexpr std::size_t kOtherMethod = 7;
   std::array<Metrics::Series*, kOtherMethod + 1> static_series_{};
   std::array<Metrics::Series*, kOtherMethod + 1> unmatched_series_{};
+  Metrics::Series* malformed_series_ = nullptr;
+
+  RateLimiter render_limiter_;
+  bool has_heavy_routes_ = false;
+  std::unique_ptr<WorkerPool> heavy_;
 
   std::atomic<std::uint16_t> port_{0};
   std::atomic<int> in_flight_{0};  // from handler entry until the response is written
@@ -309,6 +508,7 @@ Status Core::Start() {
       static_series_[m] = metrics_->GetSeries(name, "(static)");
       unmatched_series_[m] = metrics_->GetSeries(name, "(unmatched)");
     }
+    malformed_series_ = metrics_->GetSeries("OTHER", "(malformed)");
   }
 
   std::string host = options_.host == "localhost" ? "127.0.0.1" : options_.host;
@@ -334,6 +534,7 @@ Status Core::Start() {
               .write_http_response_timelimit(options_.write_timeout)
               .handle_request_timeout(std::chrono::seconds(300))
               .buffer_size(16 * 1024)
+              .max_pipelined_requests(kMaxPipelinedRequests)
               .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
                                             .max_url_size(8 * 1024)
                                             .max_field_name_size(1024)
@@ -349,6 +550,11 @@ Status Core::Start() {
     return Status::Unavailable("server.listen_failed", e.what());
   }
 
+  has_heavy_routes_ = std::any_of(router_.routes().begin(), router_.routes().end(),
+                                  [](const Route& r) { return r.cost == Cost::kHeavy; });
+  if (has_heavy_routes_) {
+    heavy_ = std::make_unique<WorkerPool>(options_.heavy_threads, options_.heavy_queue);
+  }
   work_.emplace(asio::make_work_guard(*io_));
   // Stop signals go to the thread that waits for them (RunUntilSignal, `bsg serve`): the pool
   // threads inherit a mask that blocks them.
@@ -407,7 +613,10 @@ void Core::Stop() {
     app_log_->warn("stopping with {} request(s) still in flight", in_flight_.load());
   }
 
-  // 3. Stop the pool and drop what is left (idle keep-alive connections).
+  // 3. Stop the heavy workers (requests still queued are dropped), then the connections' pool,
+  //    and drop what is left (idle keep-alive connections).
+  if (heavy_) heavy_->Stop();
+  heavy_.reset();
   work_.reset();
   io_->stop();
   for (std::thread& t : threads_) t.join();
@@ -443,6 +652,7 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
       too_large = true;
       return;
     }
+    if (name == rt::kContinuedMarkName) return;
     auto [it, inserted] = request.headers.emplace(std::move(name), field.value());
     if (!inserted) {
       it->second += it->first == "cookie" ? "; " : ", ";
@@ -450,6 +660,7 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
     }
   });
   request.body = req.body();
+  request.render_limiter = &render_limiter_;
   auto forwarded = request.headers.find("x-forwarded-for");
   request.remote_address =
       ClientAddress(req.remote_endpoint().address().to_string(),
@@ -467,11 +678,13 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
                            : internal::NewRequestId();
 }
 
-void Core::Process(const restinio::request_t& req, Request& request, Outcome& out) {
+void Core::Process(const restinio::request_t& req, Request& request, Outcome& out,
+                   const Status& refuse) {
   bool bad_path = false;
   bool too_large = false;
   bool bad_method = false;
   FillRequest(req, request, bad_path, too_large, bad_method);
+  if (!refuse.ok()) return Error(request, out, refuse);
   if (too_large) {
     out.close = true;
     return Error(request, out,
@@ -713,14 +926,41 @@ void Core::LogAccess(const Request& request, std::string_view method, const Outc
   access_log_->log(spdlog::source_loc{}, spdlog::level::info, spdlog::string_view_t(line));
 }
 
+bool Core::IsHeavy(const restinio::request_t& req) const {
+  if (!has_heavy_routes_) return false;
+  std::optional<Method> method = MethodFromParser(req.header().method().raw_id());
+  const std::string_view path = req.header().path();
+  if (!method || !path.starts_with("/api/")) return false;
+  std::optional<std::string> decoded = internal::PercentDecode(path, false);
+  if (!decoded) return false;
+  Result<Router::Match> match = router_.Find(*method, *decoded);
+  return match.ok() && match->route->cost == Cost::kHeavy;
+}
+
 restinio::request_handling_status_t Core::Handle(restinio::request_handle_t req) {
   const auto start = Clock::now();
   in_flight_.fetch_add(1);
+  if (heavy_ && IsHeavy(*req)) {
+    if (heavy_->TryPost([this, req, start] { Respond(req, start, Status::Ok()); })) {
+      return restinio::request_accepted();
+    }
+    Respond(req, start,
+            Status(ErrorCode::kRetryable, "server.busy",
+                   "The server is building other documents; try again shortly.",
+                   {{std::string(kRetryAfterField), "5"}}));
+    return restinio::request_accepted();
+  }
+  Respond(req, start, Status::Ok());
+  return restinio::request_accepted();
+}
+
+void Core::Respond(const restinio::request_handle_t& req, Clock::time_point start,
+                   const Status& refuse) {
   if (metrics_ != nullptr) metrics_->RequestStarted();
   Request request;
   Outcome out;
   try {
-    Process(*req, request, out);
+    Process(*req, request, out, refuse);
   } catch (const std::exception& e) {
     app_log_->error("request {} {} {}: unhandled exception: {}", request.request_id,
                     MethodName(request.method), request.path, e.what());
@@ -786,7 +1026,63 @@ restinio::request_handling_status_t Core::Handle(restinio::request_handle_t req)
   } else {
     in_flight_.fetch_sub(1);
   }
-  return restinio::request_accepted();
+}
+
+std::string Core::Malformed(int status, const asio::ip::tcp::endpoint& remote) {
+  Request request;
+  request.request_id = internal::NewRequestId();
+  request.remote_address = remote.address().to_string();
+  ErrorCode code = ErrorCode::kInvalidArgument;
+  std::string reason = "request.malformed";
+  std::string message = "The request is not well-formed HTTP/1.1.";
+  switch (status) {
+    case 413:
+      code = ErrorCode::kPayloadTooLarge;
+      reason = "request.body_too_large";
+      message = "The request body is larger than the limit of " +
+                std::to_string(options_.max_body_bytes) + " bytes.";
+      break;
+    case 414:
+      code = ErrorCode::kUriTooLong;
+      reason = "request.uri_too_long";
+      message = "The request target is longer than the limit of 8192 bytes.";
+      break;
+    case 431:
+      code = ErrorCode::kHeadersTooLarge;
+      reason = "request.headers_too_large";
+      message =
+          "The request's header fields are over the limits (100 fields, names of 1024 bytes, "
+          "values of 16384 bytes).";
+      break;
+    case 505:
+      code = ErrorCode::kHttpVersion;
+      reason = "request.http_version";
+      message = "Only HTTP/1.0 and HTTP/1.1 are supported.";
+      break;
+    default:
+      break;
+  }
+  Outcome out;
+  out.route_label = "(malformed)";
+  out.response = ErrorResponse(Status(code, reason, message), request.request_id);
+  const Response& r = out.response;
+  std::string head = "HTTP/1.1 " + std::to_string(r.status) + " ";
+  head += internal::ReasonPhrase(r.status);
+  head += "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(r.body.size());
+  head += "\r\nConnection: close\r\nX-Request-Id: " + request.request_id;
+  head += "\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin";
+  head += "\r\nPermissions-Policy: ";
+  head += kPermissionsPolicy;
+  for (const auto& [name, value] : r.headers) head += "\r\n" + name + ": " + value;
+  head += "\r\n\r\n";
+  head += r.body;
+  if (metrics_ != nullptr) metrics_->Observe(malformed_series_, r.status, 0.0);
+  if (access_log_) LogAccess(request, "OTHER", out, 0.0, r.body.size());
+  return head;
+}
+
+std::string MalformedResponse(Core* core, int status, const asio::ip::tcp::endpoint& remote) {
+  return core->Malformed(status, remote);
 }
 
 }  // namespace

@@ -79,6 +79,14 @@ struct ServerOptions {
   // secure (Request::secure; cookies get Secure) and responses carry Strict-Transport-Security.
   // Otherwise only a trusted proxy's `X-Forwarded-Proto: https` makes a request secure.
   bool https = false;
+  // Heavy routes (Route::cost) run on this many threads of their own, with at most heavy_queue
+  // requests waiting; more get 503 (server.busy) with Retry-After.
+  int heavy_threads = 1;
+  std::size_t heavy_queue = 64;
+  // Documents an anonymous caller's address may have built per minute (Request::AdmitRender;
+  // cached answers are not counted), with up to anonymous_render_burst at once; 0: no limit.
+  int anonymous_renders_per_minute = 60;
+  int anonymous_render_burst = 30;
 };
 
 class Metrics;

@@ -767,6 +767,217 @@ TEST_F(ServerTest, NoAuthenticatorMeansAnonymous) {
 
 // ---- access log
 
+// The JSON error body of a raw response, or null.
+json RawJsonBody(const std::string& raw) {
+  std::size_t at = raw.find("\r\n\r\n");
+  if (at == std::string::npos) return nullptr;
+  return json::parse(raw.substr(at + 4), nullptr, false);
+}
+
+void ExpectRawJsonError(const std::string& raw, int status, const std::string& reason) {
+  ASSERT_EQ(StatusOf(raw), status) << raw.substr(0, 300);
+  EXPECT_NE(raw.find("Content-Type: application/json"), std::string::npos) << raw.substr(0, 300);
+  EXPECT_NE(raw.find("Connection: close"), std::string::npos) << raw.substr(0, 300);
+  json body = RawJsonBody(raw);
+  ASSERT_TRUE(body.is_object()) << raw.substr(0, 300);
+  EXPECT_EQ(body["code"], status);
+  EXPECT_EQ(body["reason"], reason);
+  EXPECT_TRUE(body["message"].is_string());
+  EXPECT_TRUE(body["fields"].is_object());
+}
+
+std::size_t CountOf(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(ServerTest, PipelinedRequestsAreAllAnsweredInOrder) {
+  Start();
+  std::string requests;
+  for (int i = 1; i <= 5; ++i) {
+    requests += "GET /api/ping?q=" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n";
+    if (i == 5) requests += "Connection: close\r\n";
+    requests += "\r\n";
+  }
+  std::string raw = RawRequest(port(), requests);
+  EXPECT_EQ(CountOf(raw, "HTTP/1.1 200 OK"), 5u) << raw;
+  std::size_t last = 0;
+  for (int i = 1; i <= 5; ++i) {
+    std::size_t at = raw.find("\"q\":\"" + std::to_string(i) + "\"");
+    ASSERT_NE(at, std::string::npos) << i;
+    EXPECT_GT(at, last);
+    last = at;
+  }
+}
+
+TEST_F(ServerTest, AnOverlongRequestLineIs414WithABody) {
+  Start();
+  std::string raw = RawRequest(
+      port(), "GET /api/ping?q=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  ExpectRawJsonError(raw, 414, "request.uri_too_long");
+}
+
+TEST_F(ServerTest, TooManyHeadersAre431WithABody) {
+  Start();
+  std::string request = "GET /api/ping HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 150; ++i) request += "X-Header-" + std::to_string(i) + ": v\r\n";
+  ExpectRawJsonError(RawRequest(port(), request + "\r\n"), 431, "request.headers_too_large");
+}
+
+TEST_F(ServerTest, AHugeHeaderIs431WithABody) {
+  Start();
+  std::string raw = RawRequest(port(), "GET /api/ping HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                           std::string(32 * 1024, 'b') + "\r\n\r\n");
+  ExpectRawJsonError(raw, 431, "request.headers_too_large");
+}
+
+TEST_F(ServerTest, ABadContentLengthIs400WithABody) {
+  Start();
+  std::string raw =
+      RawRequest(port(), "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 12ab\r\n\r\n{}");
+  ExpectRawJsonError(raw, 400, "request.malformed");
+}
+
+TEST_F(ServerTest, ABadChunkSizeIs400WithABody) {
+  Start();
+  std::string raw =
+      RawRequest(port(),
+                 "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                 "application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n");
+  ExpectRawJsonError(raw, 400, "request.malformed");
+}
+
+TEST_F(ServerTest, AnUnknownHttpVersionIs505) {
+  Start();
+  std::string raw = RawRequest(port(), "GET /api/ping HTTP/9.9\r\nHost: x\r\n\r\n");
+  ExpectRawJsonError(raw, 505, "request.http_version");
+}
+
+TEST_F(ServerTest, AnAnswerToAMalformedRequestFollowsTheEarlierPipelinedOnes) {
+  Start();
+  std::string raw = RawRequest(port(),
+                               "GET /api/ping?q=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                               "GET /api/ping?q=2 HTTP/1.1\r\nHost: x\r\n\r\n"
+                               "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n");
+  EXPECT_EQ(CountOf(raw, "HTTP/1.1 200 OK"), 2u) << raw;
+  EXPECT_NE(raw.find("HTTP/1.1 400 Bad Request"), std::string::npos) << raw;
+  EXPECT_LT(raw.find("\"q\":\"2\""), raw.find("HTTP/1.1 400"));
+}
+
+TEST_F(ServerTest, ExpectContinueGets100BeforeTheBody) {
+  Start();
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port());
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  timeval tv{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+  const std::string head =
+      "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 8\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  char buf[4096];
+  const auto start = std::chrono::steady_clock::now();
+  ssize_t n = recv(fd, buf, sizeof(buf), 0);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)), "HTTP/1.1 100 Continue\r\n\r\n");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+  const std::string body = R"({"a":1})"
+                           " ";
+  ASSERT_EQ(send(fd, body.data(), body.size(), MSG_NOSIGNAL), 8);
+  std::string rest;
+  while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) rest.append(buf, static_cast<std::size_t>(n));
+  close(fd);
+  EXPECT_EQ(StatusOf(rest), 201) << rest;
+  EXPECT_EQ(RawJsonBody(rest), json({{"a", 1}}));
+}
+
+TEST_F(ServerTest, ExpectContinueOverTheBodyLimitGets413AtOnce) {
+  ServerOptions options;
+  options.max_body_bytes = 100;
+  Start(options);
+  std::string raw = RawRequest(port(),
+                               "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n"
+                               "Expect: 100-continue\r\n\r\n");
+  ExpectRawJsonError(raw, 413, "request.body_too_large");
+  EXPECT_EQ(raw.find("100 Continue"), std::string::npos);
+}
+
+TEST_F(ServerTest, MalformedRequestsAreLogged) {
+  auto stream = std::make_shared<std::ostringstream>();
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream);
+  auto logger = std::make_shared<spdlog::logger>("access", sink);
+  logger->set_pattern("%v");
+  spdlog::drop("access");
+  spdlog::register_logger(logger);
+  Start();
+  RawRequest(port(),
+             "GET /api/ping HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
+  RawRequest(port(), "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
+  server_->Stop();
+  spdlog::drop("access");
+  std::istringstream lines(stream->str());
+  std::string line;
+  std::vector<int> statuses;
+  while (std::getline(lines, line)) {
+    json entry = json::parse(line, nullptr, false);
+    ASSERT_TRUE(entry.is_object()) << line;
+    EXPECT_EQ(entry["route"], "(malformed)");
+    EXPECT_EQ(entry["remote"], "127.0.0.1");
+    statuses.push_back(entry["status"].get<int>());
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{431, 400}));
+}
+
+TEST_F(ServerTest, HeavyRoutesRunOnTheirOwnWorkersAndAFullQueueIs503) {
+  std::atomic<int> entered{0};
+  std::atomic<bool> release{false};
+  Route heavy =
+      MakeRoute(Method::kGet, "/api/heavy", Policy::Public(), [&](Request&) -> Result<Response> {
+        ++entered;
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return Response::Json({{"heavy", true}});
+      });
+  heavy.cost = Cost::kHeavy;
+  router_.Add(heavy);
+  ServerOptions options;
+  options.heavy_threads = 1;
+  options.heavy_queue = 1;
+  Start(options);
+  const std::string request = "GET /api/heavy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  auto first = std::async(std::launch::async, [&] { return RawRequest(port(), request); });
+  while (entered < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // The heavy worker is busy: cheap routes are answered all the same.
+  for (int i = 0; i < 20; ++i) {
+    auto cli = Client();
+    auto res = cli.Get("/api/ping");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+  }
+  // One more heavy request waits in the queue; the next finds it full.
+  auto second = std::async(std::launch::async, [&] { return RawRequest(port(), request); });
+  auto third = std::async(std::launch::async, [&] { return RawRequest(port(), request); });
+  std::string refused;
+  for (int i = 0; i < 1000 && refused.empty(); ++i) {
+    if (second.wait_for(std::chrono::milliseconds(5)) == std::future_status::ready) {
+      refused = second.get();
+    } else if (third.wait_for(std::chrono::milliseconds(5)) == std::future_status::ready) {
+      refused = third.get();
+    }
+  }
+  EXPECT_EQ(entered, 1);
+  release = true;
+  ExpectRawJsonError(refused, 503, "server.busy");
+  EXPECT_NE(refused.find("Retry-After: 5"), std::string::npos) << refused;
+  EXPECT_EQ(StatusOf(first.get()), 200);
+  std::string queued = second.valid() ? second.get() : third.get();
+  EXPECT_EQ(StatusOf(queued), 200) << queued;
+  EXPECT_EQ(entered, 2);
+}
+
 TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLineWithoutSecrets) {
   auto stream = std::make_shared<std::ostringstream>();
   auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream);
