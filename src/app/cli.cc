@@ -220,6 +220,7 @@ int RunCli(int argc, char** argv) {
       auto config = LoadConfig(g.config_path);
       if (!config.ok()) return config.status();
       if (g.database_url) config->database_url = *g.database_url;
+      BSG_RETURN_IF_ERROR(ApplyImportLimits(*config));
       lazy_config = std::move(config).value();
     }
     return &*lazy_config;

@@ -10,6 +10,7 @@
 #include "modules/mandates/module.h"
 #include "modules/registry/module.h"
 #include "modules/reports/module.h"
+#include "platform/tabular/table.h"
 
 namespace bsg::app {
 
@@ -46,6 +47,23 @@ Status CheckModuleSettings(const Config& config) {
   }
   for (const auto& module : Modules()) {
     BSG_RETURN_IF_ERROR(module->CheckSettings(config));
+  }
+  return Status::Ok();
+}
+
+Status ApplyImportLimits(const Config& config) {
+  for (const auto& module : Modules()) {
+    const std::string name(module->name());
+    tabular::Limits limits;
+    BSG_ASSIGN_OR_RETURN(auto rows, config.IntSetting(name + ".import_max_rows", 1, 10'000'000));
+    BSG_ASSIGN_OR_RETURN(auto cells,
+                         config.IntSetting(name + ".import_max_cells", 1, 1'000'000'000));
+    BSG_ASSIGN_OR_RETURN(
+        auto bytes, config.IntSetting(name + ".import_max_bytes", 1024, std::int64_t{16} << 30));
+    if (rows) limits.max_rows = static_cast<std::size_t>(*rows);
+    if (cells) limits.max_cells = static_cast<std::size_t>(*cells);
+    if (bytes) limits.max_uncompressed_bytes = static_cast<std::size_t>(*bytes);
+    tabular::SetImportLimits(name, limits);
   }
   return Status::Ok();
 }

@@ -18,6 +18,11 @@ const std::vector<std::unique_ptr<Module>>& Modules();
 // and every module must accept its settings. config.bad_value naming the table or setting.
 Status CheckModuleSettings(const Config& config);
 
+// Sets each module's import limits (tabular::SetImportLimits) from `<module>.import_max_rows`
+// (default 50,000), `<module>.import_max_cells` (2,000,000) and `<module>.import_max_bytes`
+// (uncompressed, 100 MiB). config.bad_value naming a setting out of range.
+Status ApplyImportLimits(const Config& config);
+
 }  // namespace bsg::app
 
 #endif  // BSG_APP_MODULES_H_

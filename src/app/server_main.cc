@@ -31,7 +31,7 @@ int RunServe(Config config, const ServeOptions& options) {
     std::cerr << "bsg: " << trusted.status().message() << "\n";
     return kExitConfig;
   }
-  if (Status s = CheckModuleSettings(config); !s.ok()) {
+  if (Status s = CheckModuleSettings(config); !s.ok() || !(s = ApplyImportLimits(config)).ok()) {
     std::cerr << "bsg: " << s.message() << "\n";
     return kExitConfig;
   }

@@ -47,6 +47,12 @@ TEST_F(ServeConfigTest, ABadModuleSettingIsNamed) {
   EXPECT_NE(r.err.find("identity.max_failures_per_account"), std::string::npos) << r.err;
 }
 
+TEST_F(ServeConfigTest, ABadImportLimitIsNamed) {
+  CliRun r = Serve("[events]\nimport_max_rows = 0\n");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("events.import_max_rows"), std::string::npos) << r.err;
+}
+
 TEST_F(ServeConfigTest, ABadTrustedProxyIsNamed) {
   CliRun r = Serve("[server]\ntrusted_proxies = [\"10.0.0.0/40\"]\n");
   EXPECT_EQ(r.exit_code, 3);

@@ -91,7 +91,7 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
   }
   ImportReport report;
   report.dry_run = dry_run;
-  Result<tabular::Table> read = tabular::ReadTable(bytes, format);
+  Result<tabular::Table> read = tabular::ReadTable(bytes, format, tabular::ImportLimits("events"));
   if (!read.ok()) {
     // A file that cannot be read at all: one error naming the row when known.
     if (read.status().code() != ErrorCode::kInvalidArgument) return read.status();

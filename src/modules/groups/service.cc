@@ -33,7 +33,7 @@ Result<registry::ImportReport> ImportPositions(db::Database& db, std::string_vie
                                                const tabular::ProgressFn& progress) {
   registry::ImportReport report;
   report.dry_run = dry_run;
-  auto table = tabular::ReadTable(bytes, format);
+  auto table = tabular::ReadTable(bytes, format, tabular::ImportLimits("groups"));
   if (!table.ok()) {
     if (table.status().code() != ErrorCode::kInvalidArgument) return table.status();
     report.errors.push_back(registry::ReadFailure(table.status()));

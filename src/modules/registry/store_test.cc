@@ -398,6 +398,15 @@ TEST_P(RegistryStoreTest, ImportOverTheRowLimitIsRefused) {
   EXPECT_EQ(report.status().code(), ErrorCode::kUnprocessable);
   EXPECT_EQ(report.status().reason(), "import.too_large");
   EXPECT_EQ(report.status().fields().at("rows"), "at most 50000 rows");
+  // The limit is the registry's own setting (registry.import_max_rows, ApplyImportLimits).
+  tabular::Limits three;
+  three.max_rows = 3;
+  tabular::SetImportLimits("registry", three);
+  auto small = ImportTable(db(), "people", "full_name\nA\nB\nC\nD\n", tabular::Format::kCsv, true,
+                           CliActor("test"));
+  tabular::SetImportLimits("registry", tabular::Limits{});
+  ASSERT_FALSE(small.ok());
+  EXPECT_EQ(small.status().fields().at("rows"), "at most 3 rows");
   // A read failure naming a cell keeps its column and value in the report.
   const tabular::CellError e = ReadFailure(
       Status::InvalidArgument("tabular.bad_date", "cell B3 is formatted as a date but holds inf",

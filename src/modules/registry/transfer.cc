@@ -255,7 +255,7 @@ Result<ImportReport> ImportTable(db::Database& db, std::string_view kind, std::s
                                  const tabular::ProgressFn& progress) {
   ImportReport report;
   report.dry_run = dry_run;
-  auto table = tabular::ReadTable(bytes, format);
+  auto table = tabular::ReadTable(bytes, format, tabular::ImportLimits("registry"));
   if (!table.ok()) {
     if (table.status().code() != ErrorCode::kInvalidArgument) return table.status();
     report.errors.push_back(ReadFailure(table.status()));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <mutex>
 #include <utility>
 
 #include "platform/tabular/csv.h"
@@ -211,6 +212,25 @@ std::optional<CellError> Columns::CheckWidth(const Row& row) const {
     }
   }
   return std::nullopt;
+}
+
+namespace {
+std::mutex import_limits_mu;
+std::map<std::string, Limits, std::less<>>& ImportLimitsByKind() {
+  static auto* limits = new std::map<std::string, Limits, std::less<>>();
+  return *limits;
+}
+}  // namespace
+
+void SetImportLimits(std::string kind, const Limits& limits) {
+  std::lock_guard lock(import_limits_mu);
+  ImportLimitsByKind()[std::move(kind)] = limits;
+}
+
+Limits ImportLimits(std::string_view kind) {
+  std::lock_guard lock(import_limits_mu);
+  auto it = ImportLimitsByKind().find(kind);
+  return it == ImportLimitsByKind().end() ? Limits{} : it->second;
 }
 
 Result<Table> ReadTable(std::string_view bytes, Format format, const Limits& limits) {

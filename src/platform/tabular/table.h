@@ -113,6 +113,12 @@ struct Limits {
   std::size_t max_cell_bytes = 32 * 1024;
   std::size_t max_shared_strings = 1'000'000;
 };
+// The limits of one kind of import: a module's name ("events", "registry", "groups"). Set at
+// start-up from the configuration (`<module>.import_max_rows`, `import_max_cells`,
+// `import_max_bytes`: the app's ApplyImportLimits); a kind never set has Limits{}. Thread-safe.
+void SetImportLimits(std::string kind, const Limits& limits);
+Limits ImportLimits(std::string_view kind);
+
 // The Status for a passed limit: `name` is the field ("rows", "columns", "cells", "cell",
 // "shared_strings"); `what` is "at most 50000 rows".
 Status LimitPassed(std::string name, std::string what, int row = 0);
