@@ -36,10 +36,11 @@ using nlohmann::json;
 constexpr char kTag[] = "events";
 
 void Add(http::Router& router, Method method, std::string pattern, Policy policy,
-         http::RouteDoc doc, http::Handler handler, http::Cost cost = http::Cost::kCheap) {
+         http::RouteDoc doc, http::Handler handler, http::Cost cost = http::Cost::kCheap,
+         std::function<std::optional<http::Response>(http::Request&)> cached = {}) {
   doc.tag = kTag;
   http::api_util::AddRoute(router, method, std::move(pattern), std::move(policy), std::move(doc),
-                           std::move(handler), cost);
+                           std::move(handler), cost, std::move(cached));
 }
 
 http::RouteDoc Doc(std::string summary, json response, int status = 200,
@@ -674,10 +675,21 @@ class Handlers {
   // A figure from the cache (http::ResponseCache), keyed by the path and query, today (default
   // windows end today) and the data version.
   Result<Response> Cached(Request& req, const std::function<Result<Response>()>& build) {
+    BSG_ASSIGN_OR_RETURN(std::string key, FigureKey(req));
+    return cache_.Get(req, key, build);
+  }
+
+ public:
+  // A figure the cache holds, on the request threads (Route::cached).
+  std::optional<Response> PeekFigure(Request& req) {
+    Result<std::string> key = FigureKey(req);
+    return key.ok() ? cache_.Peek(req, *key) : std::nullopt;
+  }
+
+ private:
+  Result<std::string> FigureKey(const Request& req) {
     BSG_ASSIGN_OR_RETURN(std::string version, db::DataVersion(db_));
-    return cache_.Get(
-        req, http::ResponseCache::RequestKey(req) + "|" + time::Today().ToString() + "|" + version,
-        build);
+    return http::ResponseCache::RequestKey(req) + "|" + time::Today().ToString() + "|" + version;
   }
 
   Result<Response> Svg(const render::Chart& chart, double width) const {
@@ -718,6 +730,7 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
   auto bind = [h](Result<Response> (Handlers::*fn)(Request&)) {
     return [h, fn](Request& req) { return ((*h).*fn)(req); };
   };
+  auto peek_figure = [h](Request& req) { return h->PeekFigure(req); };
 
   Add(router, Method::kGet, "/api/events", anyone,
       Doc("List events (meetings, trainings, forums) with filters", EventListSchema(), 200, {400},
@@ -840,17 +853,17 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
           "events held or planned; countries without an event hatched as no data; the same "
           "numbers as /api/events/geography",
           WindowParams({Param("kind", "string", "event kind", EventKindNames()), LanguageParam()})),
-      bind(&Handlers::MapSvg), http::Cost::kHeavy);
+      bind(&Handlers::MapSvg), http::Cost::kHeavy, peek_figure);
   Add(router, Method::kGet, "/api/events/training-outcomes.svg", anyone,
       svg_doc("Delegates trained per year as a bar chart (the by_year figures of "
               "/api/events/training-outcomes)",
               WindowParams({LanguageParam()})),
-      bind(&Handlers::TrainingOutcomesSvg), http::Cost::kHeavy);
+      bind(&Handlers::TrainingOutcomesSvg), http::Cost::kHeavy, peek_figure);
   Add(router, Method::kGet, "/api/events/participation.svg", anyone,
       svg_doc("In-person and remote participants per month as a bar chart (the months of "
               "/api/events/participation)",
               WindowParams({LanguageParam()})),
-      bind(&Handlers::ParticipationSvg), http::Cost::kHeavy);
+      bind(&Handlers::ParticipationSvg), http::Cost::kHeavy, peek_figure);
 
   http::RouteDoc feed_doc =
       Doc("iCalendar feed of events (conference links only for events whose link is public)",

@@ -80,13 +80,27 @@ class Handlers {
 
   // Without since and until, the window is the suggested one (SuggestWindow): the response says
   // which and why.
+  // What the cache holds for a request, on the request threads (Route::cached). `format`:
+  // nullopt for GET /api/reports/progress, where it is a parameter.
+  std::optional<Response> Peek(const Request& req, std::optional<Format> format) {
+    if (!format) {
+      const std::string name = req.Query("format").value_or("");
+      format = name.empty() ? std::optional<Format>(Format::kJson) : ParseFormat(name);
+      if (!format) return std::nullopt;  // the handler explains
+    }
+    Result<std::string> key = ProgressKey(req, *format);
+    return key.ok() ? cache_.Peek(req, *key) : std::nullopt;
+  }
+
+  std::optional<Response> PeekDashboard(const Request& req) {
+    Result<std::string> key = DashboardKey(req);
+    return key.ok() ? cache_.Peek(req, *key) : std::nullopt;
+  }
+
   Result<Response> Dashboard(Request& req) {
     const bool named =
         !req.Query("since").value_or("").empty() || !req.Query("until").value_or("").empty();
-    BSG_ASSIGN_OR_RETURN(std::string key,
-                         Key(req, named ? "dashboard|" + req.Query("since").value_or("") + "|" +
-                                              req.Query("until").value_or("")
-                                        : std::string("dashboard|suggested")));
+    BSG_ASSIGN_OR_RETURN(std::string key, DashboardKey(req));
     return cache_.Get(req, key, [&]() -> Result<Response> {
       BSG_ASSIGN_OR_RETURN(SuggestedWindow choice,
                            SuggestDashboardWindow(db_, time::Today().ToString()));
@@ -153,13 +167,25 @@ class Handlers {
            "|" + version;
   }
 
-  Result<Response> Serve(const Request& req, Format format) {
+  Result<std::string> ProgressKey(const Request& req, Format format) {
     std::string what = "progress|" + std::string(FormatName(format));
     for (const char* name : {"since", "until", "table", "figure"}) {
       what += "|";
       what += req.Query(name).value_or("");
     }
-    BSG_ASSIGN_OR_RETURN(std::string key, Key(req, what));
+    return Key(req, what);
+  }
+
+  Result<std::string> DashboardKey(const Request& req) {
+    const bool named =
+        !req.Query("since").value_or("").empty() || !req.Query("until").value_or("").empty();
+    return Key(req, named ? "dashboard|" + req.Query("since").value_or("") + "|" +
+                                req.Query("until").value_or("")
+                          : std::string("dashboard|suggested"));
+  }
+
+  Result<Response> Serve(const Request& req, Format format) {
+    BSG_ASSIGN_OR_RETURN(std::string key, ProgressKey(req, format));
     return cache_.Get(req, key, [&] { return Render(req, format); });
   }
 
@@ -225,7 +251,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
       Doc("The BSG progress report for a window: the report model with the provenance of every "
           "number (json), or a download in another format",
           ReportSchema(), progress_params, "application/json", {400, 404, 422}),
-      [h](Request& req) { return h->Progress(req); }, http::Cost::kHeavy);
+      [h](Request& req) { return h->Progress(req); }, http::Cost::kHeavy,
+      [h](Request& req) { return h->Peek(req, std::nullopt); });
 
   const json binary = {{"type", "string"}, {"format", "binary"}};
   const json text = {{"type", "string"}};
@@ -259,7 +286,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
         Doc(d.summary, format == Format::kPdf || format == Format::kPng ? binary : text,
             d.parts ? PartParams(d.tables) : WindowParams(), d.content_type,
             d.parts ? std::vector<int>{400, 404, 422} : std::vector<int>{400, 422}),
-        [h, format](Request& req) { return h->Fixed(req, format); }, http::Cost::kHeavy);
+        [h, format](Request& req) { return h->Fixed(req, format); }, http::Cost::kHeavy,
+        [h, format](Request& req) { return h->Peek(req, format); });
   }
 
   AddRoute(router, Method::kGet, "/api/reports/progress/templates", anyone,
@@ -303,7 +331,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
       Doc("The progress report's figures and tables as JSON data, with the live values and "
           "their provenance (dashboards). Without a window, the latest 12 months with activity",
           DashboardSchema(), dashboard_params, "application/json", {400, 422}),
-      [h](Request& req) { return h->Dashboard(req); }, http::Cost::kHeavy);
+      [h](Request& req) { return h->Dashboard(req); }, http::Cost::kHeavy,
+      [h](Request& req) { return h->PeekDashboard(req); });
 }
 
 }  // namespace bsg::reports

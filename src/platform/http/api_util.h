@@ -125,9 +125,11 @@ inline http::RouteDoc Doc(std::string tag, std::string summary, json response,
 
 inline void AddRoute(http::Router& router, http::Method method, std::string pattern,
                      http::Policy policy, http::RouteDoc doc, http::Handler handler,
-                     http::Cost cost = http::Cost::kCheap) {
+                     http::Cost cost = http::Cost::kCheap,
+                     std::function<std::optional<http::Response>(http::Request&)> cached = {}) {
   http::Route r;
   r.cost = cost;
+  r.cached = std::move(cached);
   r.method = method;
   r.pattern = std::move(pattern);
   r.policy = std::move(policy);

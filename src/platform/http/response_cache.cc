@@ -70,6 +70,20 @@ void Tag(Response& r, const std::string& etag) {
 
 }  // namespace
 
+std::optional<Response> ResponseCache::Peek(const Request& req, const std::string& key) {
+  const std::string etag = EtagFor(key);
+  std::lock_guard lock(mu_);
+  if (NamesEtag(req, etag)) {
+    ++stats_.hits;
+    return NotModified(etag);
+  }
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  ++stats_.hits;
+  lru_.splice(lru_.begin(), lru_, it->second.lru);
+  return it->second.response;
+}
+
 Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
                                     const std::function<Result<Response>()>& build) {
   const std::string etag = EtagFor(key);

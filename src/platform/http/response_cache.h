@@ -12,6 +12,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -45,6 +46,10 @@ class ResponseCache {
   // A response larger than a quarter of max_bytes is served but not kept.
   Result<Response> Get(const Request& req, const std::string& key,
                        const std::function<Result<Response>()>& build);
+
+  // The answer for `key` when the cache holds it (or 304 for a matching If-None-Match), without
+  // building: for Route::cached.
+  std::optional<Response> Peek(const Request& req, const std::string& key);
 
   Stats stats() const;
 

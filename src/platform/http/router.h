@@ -92,9 +92,10 @@ struct RouteDoc {
 using Handler = std::function<Result<Response>(Request&)>;
 
 // What answering a route costs. Heavy routes (documents and figures built from the records) run
-// on the server's bounded pool of heavy workers, apart from the threads that answer everything
-// else, so that health checks and lists stay fast while documents are built; when that pool's
-// queue is full they get 503 with Retry-After.
+// their handler on the server's bounded pool of heavy workers, apart from the threads that answer
+// everything else, so that health checks and lists stay fast while documents are built; when that
+// pool's queue is full they get 503 with Retry-After. Route::cached answers what is already built
+// without going there.
 enum class Cost { kCheap, kHeavy };
 
 struct Route {
@@ -106,6 +107,9 @@ struct Route {
   // Skip the CSRF check for a state-changing route that starts a session (sign-in).
   bool csrf_exempt = false;
   Cost cost = Cost::kCheap;
+  // A heavy route's answer from a cache, on the request threads (after the policy and CSRF
+  // checks): a response, or nullopt to run the handler on the heavy workers.
+  std::function<std::optional<Response>(Request&)> cached = nullptr;
 };
 
 class Router {

@@ -316,7 +316,8 @@ struct Outcome {
   bool static_file = false;  // a file's metadata answer: Content-Length is file_size
   const Route* route = nullptr;
   std::string_view route_label = "(unmatched)";
-  bool close = false;  // close the connection after the response
+  bool close = false;     // close the connection after the response
+  bool deferred = false;  // a heavy route's handler, to run on the heavy workers
 };
 
 std::optional<Method> MethodFromParser(int raw) {
@@ -426,15 +427,18 @@ class Core {
   std::string Malformed(int status, const asio::ip::tcp::endpoint& remote);
 
  private:
-  // Answers `req` on the calling thread; `refuse`, when not ok, is the answer (busy).
-  void Respond(const restinio::request_handle_t& req, Clock::time_point start,
-               const Status& refuse);
-  // Whether `req` is for a heavy route (Route::cost).
-  bool IsHeavy(const restinio::request_t& req) const;
+  // Answers `req`: on the calling thread, or for a heavy route's build on the heavy workers.
+  void Respond(const restinio::request_handle_t& req, Clock::time_point start);
+  // Runs `step`, turning an exception into a 500 in `out`.
+  template <typename Step>
+  void Guarded(const Request& request, Outcome& out, Step&& step);
+  // Sends `out`, then counts and logs it.
+  void Send(const restinio::request_handle_t& req, const Request& request, Outcome& out,
+            Clock::time_point start);
   void FillRequest(const restinio::request_t& req, Request& request, bool& bad_path,
                    bool& too_large, bool& bad_method);
-  void Process(const restinio::request_t& req, Request& request, Outcome& out,
-               const Status& refuse);
+  void Process(const restinio::request_t& req, Request& request, Outcome& out);
+  void RunHandler(Request& request, Outcome& out);
   void ServeStatic(const Request& request, Outcome& out);
   void ServeFile(const Request& request, const fs::path& file, Outcome& out);
   using Builder = restinio::response_builder_t<restinio::user_controlled_output_t>;
@@ -463,7 +467,6 @@ class Core {
   Metrics::Series* malformed_series_ = nullptr;
 
   RateLimiter render_limiter_;
-  bool has_heavy_routes_ = false;
   std::unique_ptr<WorkerPool> heavy_;
 
   std::atomic<std::uint16_t> port_{0};
@@ -550,9 +553,8 @@ Status Core::Start() {
     return Status::Unavailable("server.listen_failed", e.what());
   }
 
-  has_heavy_routes_ = std::any_of(router_.routes().begin(), router_.routes().end(),
-                                  [](const Route& r) { return r.cost == Cost::kHeavy; });
-  if (has_heavy_routes_) {
+  if (std::any_of(router_.routes().begin(), router_.routes().end(),
+                  [](const Route& r) { return r.cost == Cost::kHeavy; })) {
     heavy_ = std::make_unique<WorkerPool>(options_.heavy_threads, options_.heavy_queue);
   }
   work_.emplace(asio::make_work_guard(*io_));
@@ -678,13 +680,11 @@ void Core::FillRequest(const restinio::request_t& req, Request& request, bool& b
                            : internal::NewRequestId();
 }
 
-void Core::Process(const restinio::request_t& req, Request& request, Outcome& out,
-                   const Status& refuse) {
+void Core::Process(const restinio::request_t& req, Request& request, Outcome& out) {
   bool bad_path = false;
   bool too_large = false;
   bool bad_method = false;
   FillRequest(req, request, bad_path, too_large, bad_method);
-  if (!refuse.ok()) return Error(request, out, refuse);
   if (too_large) {
     out.close = true;
     return Error(request, out,
@@ -736,7 +736,22 @@ void Core::Process(const restinio::request_t& req, Request& request, Outcome& ou
     }
   }
 
-  Result<Response> result = route.handler(request);
+  if (route.cost == Cost::kHeavy && heavy_) {
+    // What a cache holds is answered here; only a build goes to the heavy workers.
+    if (route.cached) {
+      if (std::optional<Response> hit = route.cached(request)) {
+        out.response = std::move(*hit);
+        return;
+      }
+    }
+    out.deferred = true;
+    return;
+  }
+  RunHandler(request, out);
+}
+
+void Core::RunHandler(Request& request, Outcome& out) {
+  Result<Response> result = out.route->handler(request);
   if (!result.ok()) return Error(request, out, result.status());
   out.response = std::move(*result);
 }
@@ -926,46 +941,23 @@ void Core::LogAccess(const Request& request, std::string_view method, const Outc
   access_log_->log(spdlog::source_loc{}, spdlog::level::info, spdlog::string_view_t(line));
 }
 
-bool Core::IsHeavy(const restinio::request_t& req) const {
-  if (!has_heavy_routes_) return false;
-  std::optional<Method> method = MethodFromParser(req.header().method().raw_id());
-  const std::string_view path = req.header().path();
-  if (!method || !path.starts_with("/api/")) return false;
-  std::optional<std::string> decoded = internal::PercentDecode(path, false);
-  if (!decoded) return false;
-  Result<Router::Match> match = router_.Find(*method, *decoded);
-  return match.ok() && match->route->cost == Cost::kHeavy;
-}
-
 restinio::request_handling_status_t Core::Handle(restinio::request_handle_t req) {
   const auto start = Clock::now();
   in_flight_.fetch_add(1);
-  if (heavy_ && IsHeavy(*req)) {
-    if (heavy_->TryPost([this, req, start] { Respond(req, start, Status::Ok()); })) {
-      return restinio::request_accepted();
-    }
-    Respond(req, start,
-            Status(ErrorCode::kRetryable, "server.busy",
-                   "The server is building other documents; try again shortly.",
-                   {{std::string(kRetryAfterField), "5"}}));
-    return restinio::request_accepted();
-  }
-  Respond(req, start, Status::Ok());
+  Respond(req, start);
   return restinio::request_accepted();
 }
 
-void Core::Respond(const restinio::request_handle_t& req, Clock::time_point start,
-                   const Status& refuse) {
-  if (metrics_ != nullptr) metrics_->RequestStarted();
-  Request request;
-  Outcome out;
+template <typename Step>
+void Core::Guarded(const Request& request, Outcome& out, Step&& step) {
   try {
-    Process(*req, request, out, refuse);
+    step();
   } catch (const std::exception& e) {
     app_log_->error("request {} {} {}: unhandled exception: {}", request.request_id,
                     MethodName(request.method), request.path, e.what());
     out.file.reset();
     out.static_file = false;
+    out.deferred = false;
     out.response =
         ErrorResponse(Status::Internal("internal.exception", e.what()), request.request_id);
   } catch (...) {
@@ -973,9 +965,38 @@ void Core::Respond(const restinio::request_handle_t& req, Clock::time_point star
                     MethodName(request.method), request.path);
     out.file.reset();
     out.static_file = false;
+    out.deferred = false;
     out.response =
         ErrorResponse(Status::Internal("internal.exception", "unknown"), request.request_id);
   }
+}
+
+void Core::Respond(const restinio::request_handle_t& req, Clock::time_point start) {
+  if (metrics_ != nullptr) metrics_->RequestStarted();
+  auto request = std::make_shared<Request>();
+  Outcome out;
+  Guarded(*request, out, [&] { Process(*req, *request, out); });
+  if (out.deferred) {
+    const Route* route = out.route;
+    const bool posted = heavy_->TryPost([this, req, start, request, route] {
+      Outcome later;
+      later.route = route;
+      later.route_label = route->pattern;
+      Guarded(*request, later, [&] { RunHandler(*request, later); });
+      Send(req, *request, later, start);
+    });
+    if (posted) return;
+    out.deferred = false;
+    Error(*request, out,
+          Status(ErrorCode::kRetryable, "server.busy",
+                 "The server is building other documents; try again shortly.",
+                 {{std::string(kRetryAfterField), "5"}}));
+  }
+  Send(req, *request, out, start);
+}
+
+void Core::Send(const restinio::request_handle_t& req, const Request& request, Outcome& out,
+                Clock::time_point start) {
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const std::string_view method = MethodFromParser(req->header().method().raw_id())
                                       ? MethodName(request.method)

@@ -943,6 +943,14 @@ TEST_F(ServerTest, HeavyRoutesRunOnTheirOwnWorkersAndAFullQueueIs503) {
       });
   heavy.cost = Cost::kHeavy;
   router_.Add(heavy);
+  // A heavy route whose answer is cached is answered on the request threads.
+  Route cached = heavy;
+  cached.pattern = "/api/heavy-cached";
+  cached.cached = [](Request& req) -> std::optional<Response> {
+    if (req.Query("built")) return Response::Json({{"cached", true}});
+    return std::nullopt;
+  };
+  router_.Add(cached);
   ServerOptions options;
   options.heavy_threads = 1;
   options.heavy_queue = 1;
@@ -950,12 +958,16 @@ TEST_F(ServerTest, HeavyRoutesRunOnTheirOwnWorkersAndAFullQueueIs503) {
   const std::string request = "GET /api/heavy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   auto first = std::async(std::launch::async, [&] { return RawRequest(port(), request); });
   while (entered < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  // The heavy worker is busy: cheap routes are answered all the same.
+  // The heavy worker is busy: cheap routes and cached answers are given all the same.
   for (int i = 0; i < 20; ++i) {
     auto cli = Client();
     auto res = cli.Get("/api/ping");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
+    auto hit = cli.Get("/api/heavy-cached?built=1");
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->status, 200);
+    EXPECT_EQ(hit->body, R"({"cached":true})");
   }
   // One more heavy request waits in the queue; the next finds it full.
   auto second = std::async(std::launch::async, [&] { return RawRequest(port(), request); });
