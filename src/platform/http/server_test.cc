@@ -767,6 +767,18 @@ TEST_F(ServerTest, NoAuthenticatorMeansAnonymous) {
 
 // ---- access log
 
+// Replaces the access logger with one writing bare lines into the returned stream (the test
+// drops it with spdlog::drop("access") when done).
+std::shared_ptr<std::ostringstream> CaptureAccessLog() {
+  auto stream = std::make_shared<std::ostringstream>();
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream);
+  auto logger = std::make_shared<spdlog::logger>("access", sink);
+  logger->set_pattern("%v");
+  spdlog::drop("access");
+  spdlog::register_logger(logger);
+  return stream;
+}
+
 // The JSON error body of a raw response, or null.
 json RawJsonBody(const std::string& raw) {
   std::size_t at = raw.find("\r\n\r\n");
@@ -907,12 +919,7 @@ TEST_F(ServerTest, ExpectContinueOverTheBodyLimitGets413AtOnce) {
 }
 
 TEST_F(ServerTest, MalformedRequestsAreLogged) {
-  auto stream = std::make_shared<std::ostringstream>();
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream);
-  auto logger = std::make_shared<spdlog::logger>("access", sink);
-  logger->set_pattern("%v");
-  spdlog::drop("access");
-  spdlog::register_logger(logger);
+  auto stream = CaptureAccessLog();
   Start();
   RawRequest(port(),
              "GET /api/ping HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
@@ -991,12 +998,7 @@ TEST_F(ServerTest, HeavyRoutesRunOnTheirOwnWorkersAndAFullQueueIs503) {
 }
 
 TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLineWithoutSecrets) {
-  auto stream = std::make_shared<std::ostringstream>();
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream);
-  auto logger = std::make_shared<spdlog::logger>("access", sink);
-  logger->set_pattern("%v");
-  spdlog::drop("access");
-  spdlog::register_logger(logger);
+  auto stream = CaptureAccessLog();
   Start();
   auto cli = Client();
   cli.Get("/api/ping?token=secret-query",
