@@ -117,5 +117,11 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
     echo
     bash "$s"
   done
+  # Profiles written by bench/profile_read_paths.sh (snapshots, not rerun here).
+  for p in bench/profiles/*.md; do
+    [ -e "$p" ] || continue
+    echo
+    cat "$p"
+  done
 } >bench/RESULTS.md
 cat bench/RESULTS.md

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Where the time of the read paths goes: `bsg serve` (release build, SQLite, demo data) under wrk,
+# sampled with `perf record --call-graph dwarf`, for GET /api/health, /api/events?limit=50 and
+# /api/countries?class=ldc&on=2020-01-01. Prints Markdown: req/s and p99 per route, and the
+# project's frames that hold the most time (inclusive, as in a flame graph's wide boxes).
+# Usage: bench/profile_read_paths.sh > bench/profiles/read_paths.md (bench/run.sh appends
+# bench/profiles/*.md to RESULTS.md). Needs perf (Debian linux-perf) and wrk; loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BSG=${BSG:-$ROOT/build/bsg}
+SECONDS_PER_ROUTE=${PROFILE_SECONDS:-4}
+WORK=$(mktemp -d /tmp/bsg-profile.XXXXXX)
+BSG_PID=""
+cleanup() {
+  [ -n "$BSG_PID" ] && kill "$BSG_PID" 2>/dev/null && wait "$BSG_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+command -v perf >/dev/null || { echo "profile: perf is missing (apt-get install linux-perf)" >&2; exit 1; }
+[ -x "$BSG" ] || { echo "profile: $BSG is missing; build first" >&2; exit 1; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BSG" --database "sqlite://$WORK/p.db" migrate >/dev/null
+"$BSG" --database "sqlite://$WORK/p.db" seed --demo >/dev/null
+BSG_DATA_DIR="$ROOT/data" "$BSG" --database "sqlite://$WORK/p.db" serve --port "$PORT" \
+  >/dev/null 2>"$WORK/bsg.log" &
+BSG_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+
+echo "## Profile of the read paths ($(git -C "$ROOT" rev-parse --short HEAD), $(date -u +%Y-%m-%d))"
+echo
+echo "\`bsg serve\` (release build with debug information, SQLite, demo data, 2 threads) under"
+echo "\`wrk -t2 -c64\`; \`perf record -F 199 --call-graph dwarf\` for ${SECONDS_PER_ROUTE}s per route."
+echo "The frames are the project's functions holding the most samples, inclusive of what they"
+echo "call (the wide boxes of a flame graph), in percent of the server's samples."
+for route in "/api/health" "/api/events?limit=50" "/api/countries?class=ldc&on=2020-01-01"; do
+  url="http://127.0.0.1:$PORT$route"
+  bytes=$(curl -s "$url" | wc -c)
+  wrk -t2 -c64 -d"$((SECONDS_PER_ROUTE + 3))s" --latency "$url" >"$WORK/wrk.txt" &
+  wrk_pid=$!
+  sleep 1
+  perf record -q -F 199 --call-graph dwarf,16384 -p "$BSG_PID" -o "$WORK/perf.data" \
+    -- sleep "$SECONDS_PER_ROUTE" >/dev/null 2>&1
+  wait "$wrk_pid"
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
+  echo
+  echo "### GET $route ($bytes bytes): $rps req/s, p99 $p99 (while sampled)"
+  echo
+  echo "| inclusive | self | frame |"
+  echo "|---:|---:|---|"
+  perf report -i "$WORK/perf.data" --children --stdio --percent-limit 1.5 -g none 2>/dev/null |
+    grep -E '^ +[0-9]' |
+    sed -E 's/\(anonymous namespace\):://g; s/std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >/string/g' |
+    awk '{ inc=$1; self=$2; $1=$2=$3=$4=$5=""; sub(/^ +/, "")
+           if ($0 !~ /^(bsg::|sqlite3_step|sqlite3_prepare|sqlite3Reprepare|nlohmann::.*(dump|serializer)|malloc$|_int_malloc|_int_free|cfree|__libc_sendmsg|__GI___writev|writev|__send|tcp_sendmsg)/) next
+           if ($0 ~ /^bsg::http::(Core|RequestHandler)/) next
+           name=substr($0, 1, 100); if (!seen[name]++ && n++ < 16) printf "| %s | %s | `%s` |\n", inc, self, name }'
+done
