@@ -54,25 +54,23 @@ bool NamesEtag(const Request& req, const std::string& etag) {
   return inm->second.find(etag) != std::string::npos || inm->second == "*";
 }
 
-Response NotModified(const std::string& etag) {
-  Response r;
-  r.status = 304;
-  r.content_type.clear();
-  r.SetHeader("ETag", etag);
-  r.SetHeader("Cache-Control", "no-cache");
-  return r;
-}
-
 void Tag(Response& r, const std::string& etag) {
   r.SetHeader("ETag", etag);
   r.SetHeader("Cache-Control", "no-cache");
 }
 
+Response NotModified(const std::string& etag) {
+  Response r;
+  r.status = 304;
+  r.content_type.clear();
+  Tag(r, etag);
+  return r;
+}
+
 }  // namespace
 
-std::optional<Response> ResponseCache::Peek(const Request& req, const std::string& key) {
-  const std::string etag = EtagFor(key);
-  std::lock_guard lock(mu_);
+std::optional<Response> ResponseCache::FindLocked(const Request& req, const std::string& key,
+                                                  const std::string& etag) {
   if (NamesEtag(req, etag)) {
     ++stats_.hits;
     return NotModified(etag);
@@ -84,6 +82,12 @@ std::optional<Response> ResponseCache::Peek(const Request& req, const std::strin
   return it->second.response;
 }
 
+std::optional<Response> ResponseCache::Peek(const Request& req, const std::string& key) {
+  const std::string etag = EtagFor(key);
+  std::lock_guard lock(mu_);
+  return FindLocked(req, key, etag);
+}
+
 Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
                                     const std::function<Result<Response>()>& build) {
   const std::string etag = EtagFor(key);
@@ -91,15 +95,7 @@ Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
   bool leader = false;
   {
     std::lock_guard lock(mu_);
-    if (NamesEtag(req, etag)) {
-      ++stats_.hits;
-      return NotModified(etag);
-    }
-    if (auto it = entries_.find(key); it != entries_.end()) {
-      ++stats_.hits;
-      lru_.splice(lru_.begin(), lru_, it->second.lru);
-      return it->second.response;
-    }
+    if (std::optional<Response> found = FindLocked(req, key, etag)) return std::move(*found);
     auto [it, inserted] = flights_.try_emplace(key);
     if (inserted) {
       it->second = std::make_shared<Flight>();

@@ -65,6 +65,9 @@ class ResponseCache {
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;
   };
+  // The held answer (or 304 for a matching If-None-Match), counted as a hit; mu_ held.
+  std::optional<Response> FindLocked(const Request& req, const std::string& key,
+                                     const std::string& etag);
   void Insert(const std::string& key, const Response& response);
 
   const std::size_t max_bytes_;

@@ -403,6 +403,13 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
+// Headers of every answer, the parser's refusals included (Prepare, Malformed).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kEveryResponseHeaders = {{
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "same-origin"},
+    {"Permissions-Policy", kPermissionsPolicy},
+}};
+
 // Requests a client may send ahead on one connection before reading answers (HTTP/1.1
 // pipelining); they are handled in order, and answered in order.
 constexpr std::size_t kMaxPipelinedRequests = 16;
@@ -861,9 +868,9 @@ Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Ou
     rb.append_header(restinio::http_field::content_type, r.content_type);
   }
   rb.append_header("X-Request-Id", request.request_id);
-  rb.append_header("X-Content-Type-Options", "nosniff");
-  rb.append_header("Referrer-Policy", "same-origin");
-  rb.append_header("Permissions-Policy", std::string(kPermissionsPolicy));
+  for (const auto& [name, value] : kEveryResponseHeaders) {
+    rb.append_header(std::string(name), std::string(value));
+  }
   if (options_.https) rb.append_header("Strict-Transport-Security", "max-age=31536000");
   if (r.content_type.starts_with("text/html") &&
       r.FindHeader("Content-Security-Policy") == nullptr) {
@@ -1091,9 +1098,12 @@ std::string Core::Malformed(int status, const asio::ip::tcp::endpoint& remote) {
   head += internal::ReasonPhrase(r.status);
   head += "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(r.body.size());
   head += "\r\nConnection: close\r\nX-Request-Id: " + request.request_id;
-  head += "\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin";
-  head += "\r\nPermissions-Policy: ";
-  head += kPermissionsPolicy;
+  for (const auto& [name, value] : kEveryResponseHeaders) {
+    head += "\r\n";
+    head += name;
+    head += ": ";
+    head += value;
+  }
   for (const auto& [name, value] : r.headers) head += "\r\n" + name + ": " + value;
   head += "\r\n\r\n";
   head += r.body;

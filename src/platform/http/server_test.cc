@@ -73,9 +73,8 @@ Route MakeRoute(Method method, std::string pattern, Policy policy, Handler handl
   return r;
 }
 
-// Raw HTTP/1.1: sends `request` as is and returns everything read until the server closes the
-// connection (or 5 seconds pass).
-std::string RawRequest(std::uint16_t port, const std::string& request) {
+// A socket connected to 127.0.0.1:port whose reads give up after 5 seconds, or -1.
+int Connect(std::uint16_t port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -83,10 +82,18 @@ std::string RawRequest(std::uint16_t port, const std::string& request) {
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
     close(fd);
-    return "";
+    return -1;
   }
   timeval tv{5, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+  return fd;
+}
+
+// Raw HTTP/1.1: sends `request` as is and returns everything read until the server closes the
+// connection (or 5 seconds pass).
+std::string RawRequest(std::uint16_t port, const std::string& request) {
+  const int fd = Connect(port);
+  if (fd < 0) return "";
   std::size_t sent = 0;
   while (sent < request.size()) {
     ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
@@ -879,14 +886,8 @@ TEST_F(ServerTest, AnAnswerToAMalformedRequestFollowsTheEarlierPipelinedOnes) {
 
 TEST_F(ServerTest, ExpectContinueGets100BeforeTheBody) {
   Start();
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port());
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
-  timeval tv{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+  const int fd = Connect(port());
+  ASSERT_GE(fd, 0);
   const std::string head =
       "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Content-Length: 8\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
