@@ -25,6 +25,7 @@
 
 #include "app/modules.h"
 #include "app/server_main.h"
+#include "modules/identity/password.h"
 #include "platform/config.h"
 #include "platform/db/database.h"
 #include "platform/http/builtin_routes.h"
@@ -43,6 +44,21 @@ class AppModulesEnvironment : public ::testing::Environment {
 };
 inline ::testing::Environment* const kAppModulesEnvironment =
     ::testing::AddGlobalTestEnvironment(new AppModulesEnvironment);
+
+// The cheapest password hashing while a fixture lives (PasswordLimits::Min), the previous
+// default restored afterwards: declare it as the fixture's first member.
+class FastPasswords {
+ public:
+  FastPasswords() : saved_(identity::DefaultPasswordLimits()) {
+    identity::SetDefaultPasswordLimits(identity::PasswordLimits::Min());
+  }
+  ~FastPasswords() { identity::SetDefaultPasswordLimits(saved_); }
+  FastPasswords(const FastPasswords&) = delete;
+  FastPasswords& operator=(const FastPasswords&) = delete;
+
+ private:
+  const identity::PasswordLimits saved_;
+};
 
 class AppServer {
  public:

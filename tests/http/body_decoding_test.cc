@@ -59,17 +59,7 @@ std::string PathFor(const std::string& pattern, std::int64_t event_id) {
 
 class BodyDecodingTest : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    DatabaseTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    saved_limits_ = identity::DefaultPasswordLimits();
-    identity::SetDefaultPasswordLimits(identity::PasswordLimits::Min());
-  }
-  void TearDown() override {
-    identity::SetDefaultPasswordLimits(saved_limits_);
-    DatabaseTest::TearDown();
-  }
-  identity::PasswordLimits saved_limits_;
+  testing::FastPasswords fast_passwords_;
 };
 
 // Sends `raw` as a JSON body (the duplicate key cannot go through nlohmann::json).

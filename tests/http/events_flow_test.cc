@@ -27,11 +27,10 @@ constexpr const char* kPassword = "violet-harbour-41-kettle";
 
 class EventsFlowTest : public testing::DatabaseTest {
  protected:
+  testing::FastPasswords fast_passwords_;
   void SetUp() override {
     DatabaseTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    saved_limits_ = identity::DefaultPasswordLimits();
-    identity::SetDefaultPasswordLimits(identity::PasswordLimits::Min());
     identity::IdentityOptions options;
     options.password_limits = identity::PasswordLimits::Min();
     users_ = std::make_unique<identity::IdentityService>(db(), options);
@@ -47,7 +46,6 @@ class EventsFlowTest : public testing::DatabaseTest {
     client_.reset();
     app_.reset();
     users_.reset();
-    identity::SetDefaultPasswordLimits(saved_limits_);
     DatabaseTest::TearDown();
   }
 
@@ -139,7 +137,6 @@ class EventsFlowTest : public testing::DatabaseTest {
   std::unique_ptr<identity::IdentityService> users_;
   std::unique_ptr<testing::AppServer> app_;
   std::unique_ptr<ApiClient> client_;
-  identity::PasswordLimits saved_limits_;
   std::string today_;
 };
 

@@ -43,11 +43,10 @@ std::string Paragraphs(const json& model) {
 
 class ReportsApiTest : public testing::DatabaseTest {
  protected:
+  testing::FastPasswords fast_passwords_;
   void SetUp() override {
     DatabaseTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    saved_limits_ = identity::DefaultPasswordLimits();
-    identity::SetDefaultPasswordLimits(identity::PasswordLimits::Min());
     identity::IdentityOptions options;
     options.password_limits = identity::PasswordLimits::Min();
     users_ = std::make_unique<identity::IdentityService>(db(), options);
@@ -65,7 +64,6 @@ class ReportsApiTest : public testing::DatabaseTest {
     client_.reset();
     app_.reset();
     users_.reset();
-    identity::SetDefaultPasswordLimits(saved_limits_);
     DatabaseTest::TearDown();
   }
 
@@ -91,7 +89,6 @@ class ReportsApiTest : public testing::DatabaseTest {
   std::unique_ptr<identity::IdentityService> users_;
   std::unique_ptr<testing::AppServer> app_;
   std::unique_ptr<ApiClient> client_;
-  identity::PasswordLimits saved_limits_;
 };
 
 TEST_P(ReportsApiTest, ProgressReportInEveryFormat) {

@@ -70,17 +70,7 @@ std::set<std::string> KnownRoles() {
 
 class RoutePolicyTest : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    DatabaseTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    saved_limits_ = identity::DefaultPasswordLimits();
-    identity::SetDefaultPasswordLimits(identity::PasswordLimits::Min());
-  }
-  void TearDown() override {
-    identity::SetDefaultPasswordLimits(saved_limits_);
-    DatabaseTest::TearDown();
-  }
-  identity::PasswordLimits saved_limits_;
+  testing::FastPasswords fast_passwords_;
 };
 
 TEST(RoutePathTest, FillsParametersAndPutsTheOthersInTheQuery) {
