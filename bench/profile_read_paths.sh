@@ -10,17 +10,13 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BSG=${BSG:-$ROOT/build/bsg}
 SECONDS_PER_ROUTE=${PROFILE_SECONDS:-4}
-WORK=$(mktemp -d /tmp/bsg-profile.XXXXXX)
-BSG_PID=""
-cleanup() {
-  [ -n "$BSG_PID" ] && kill "$BSG_PID" 2>/dev/null && wait "$BSG_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_init bsg-profile
 command -v perf >/dev/null || { echo "profile: perf is missing (apt-get install linux-perf)" >&2; exit 1; }
 [ -x "$BSG" ] || { echo "profile: $BSG is missing; build first" >&2; exit 1; }
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 "$BSG" --database "sqlite://$WORK/p.db" migrate >/dev/null
 "$BSG" --database "sqlite://$WORK/p.db" seed --demo >/dev/null
 BSG_DATA_DIR="$ROOT/data" "$BSG" --database "sqlite://$WORK/p.db" serve --port "$PORT" \

@@ -10,18 +10,9 @@ DURATION=${BENCH_DURATION:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=2
 
-WORK=$(mktemp -d /tmp/bsg-bench.XXXXXX)
-chmod 755 "$WORK"
-BSG_PID=""
-NGINX_PID=""
-cleanup() {
-  [ -n "$BSG_PID" ] && kill "$BSG_PID" 2>/dev/null && wait "$BSG_PID" 2>/dev/null
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_init bsg-bench
 
 # wrk summary -> "req_per_sec p99_ms"
 run_wrk() {
@@ -36,13 +27,6 @@ run_wrk() {
   if [ -n "$errors" ]; then echo "bench: $url answered $errors non-2xx responses" >&2; exit 1; fi
   echo "$rps $(to_ms "$p99")"
 }
-to_ms() {  # wrk prints 1.23ms, 456.00us or 1.20s
-  awk -v v="$1" 'BEGIN {
-    n = v + 0
-    if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n = n * 1000
-    printf "%.3f\n", n }'
-}
-
 # --- bsg serve on SQLite, access log on (as in production), written to a file
 DB="sqlite://$WORK/bench.db"
 "$BSG" --database "$DB" migrate >/dev/null
@@ -57,24 +41,7 @@ BODY_BYTES=$(stat -c %s "$WORK/health.json")
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx/www"
 cp "$WORK/health.json" "$WORK/nginx/www/health.json"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log $WORK/nginx/access.log;
-  default_type application/json;
-  keepalive_requests 100000;
-  client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp;
-  fastcgi_temp_path $WORK/nginx/tmp; uwsgi_temp_path $WORK/nginx/tmp; scgi_temp_path $WORK/nginx/tmp;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/www; }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
-NGINX_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/health.json" >/dev/null && break; sleep 0.1; done
+start_nginx "$NGINX_PORT" application/json
 
 read -r NGINX_RPS NGINX_P99 <<<"$(run_wrk "http://127.0.0.1:$NGINX_PORT/health.json")"
 read -r BSG_RPS BSG_P99 <<<"$(run_wrk "http://127.0.0.1:$BSG_PORT/api/health")"

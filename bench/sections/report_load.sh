@@ -16,30 +16,17 @@ BSG=${BSG:-$ROOT/build/bsg}
 DURATION=${BENCH_DURATION:-10}
 WINDOW="since=2019-09-01&until=2020-03-31"
 
-WORK=$(mktemp -d /tmp/bsg-bench-load.XXXXXX)
-chmod 755 "$WORK"
-BSG_PID=""
-NGINX_PID=""
-cleanup() {
-  [ -n "$BSG_PID" ] && kill "$BSG_PID" 2>/dev/null && wait "$BSG_PID" 2>/dev/null
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_init bsg-bench-load
 log() { echo "bench report_load: $*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0
-    if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n = n * 1000
-    printf "%.1f\n", n }'
-}
 # wrk output file -> "req_per_sec p99_ms non2xx"
 summary() {
   local rps p99 bad
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$1")
   p99=$(awk '$1=="99%" {print $2}' "$1")
   bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$1")
-  echo "$rps $(to_ms "$p99") ${bad:-0}"
+  echo "$rps $(to_ms "$p99" 1) ${bad:-0}"
 }
 
 [ -x "$BSG" ] || { log "$BSG is missing; build first"; exit 1; }
@@ -107,25 +94,9 @@ stop_bsg
 
 # nginx serving the same PDF bytes
 NGINX_PORT=$(free_port)
-mkdir -p "$WORK/nginx/www" "$WORK/nginx/tmp"
+mkdir -p "$WORK/nginx/www"
 cp "$WORK/report.pdf" "$WORK/nginx/www/report.pdf"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log $WORK/nginx/access.log;
-  keepalive_requests 100000;
-  client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp;
-  fastcgi_temp_path $WORK/nginx/tmp; uwsgi_temp_path $WORK/nginx/tmp; scgi_temp_path $WORK/nginx/tmp;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/www; }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
-NGINX_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/report.pdf" -o /dev/null && break; sleep 0.1; done
+start_nginx "$NGINX_PORT" text/plain
 wrk -t1 -c100 -d"${DURATION}s" --latency "http://127.0.0.1:$NGINX_PORT/report.pdf" >"$WORK/nginx.txt"
 read -r NGINX_RPS _ _ <<<"$(summary "$WORK/nginx.txt")"
 kill "$NGINX_PID"; NGINX_PID=""
