@@ -68,7 +68,8 @@ class EventsFlowTest : public testing::DatabaseTest {
     std::int64_t id = 0;
     Status s = db().InTransaction([&](db::Transaction& tx) -> Status {
       registry::Store store;
-      BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, store.LoadClassIndex(tx));
+      BSG_ASSIGN_OR_RETURN(auto held_countries, store.LoadClassIndex(tx));
+      const registry::ClassIndex& countries = *held_countries;
       registry::PersonDraft d;
       d.given_name = "Flow";
       d.family_name = email.substr(0, email.find('@'));

@@ -129,34 +129,27 @@ Result<std::optional<std::int64_t>> OrganizationByName(db::Session& s,
   return std::optional<std::int64_t>(id);
 }
 
-Result<registry::ClassIndex> Countries(db::Session& s) { return Registry().LoadClassIndex(s); }
+Result<std::shared_ptr<const registry::ClassIndex>> Countries(db::Session& s) {
+  return Registry().LoadClassIndex(s);
+}
 
 // ---- groups and mandates
 
 Result<std::vector<std::string>> GroupNames(db::Session& s, const std::vector<std::int64_t>& ids) {
-  const groups::Store store;
+  BSG_ASSIGN_OR_RETURN(auto groups, groups::Store().GroupsById(s));
   std::vector<std::string> out;
   for (std::int64_t id : ids) {
-    auto g = store.GetGroup(s, id);
-    if (g.ok()) {
-      out.push_back(g->code);
-    } else if (g.status().code() != ErrorCode::kNotFound) {
-      return g.status();
-    }
+    if (auto it = groups->find(id); it != groups->end()) out.push_back(it->second.code);
   }
   return out;
 }
 
 Result<std::vector<std::int64_t>> MissingGroups(db::Session& s,
                                                 const std::vector<std::int64_t>& ids) {
-  const groups::Store store;
+  BSG_ASSIGN_OR_RETURN(auto groups, groups::Store().GroupsById(s));
   std::vector<std::int64_t> out;
   for (std::int64_t id : ids) {
-    auto g = store.GetGroup(s, id);
-    if (!g.ok()) {
-      if (g.status().code() != ErrorCode::kNotFound) return g.status();
-      out.push_back(id);
-    }
+    if (!groups->contains(id)) out.push_back(id);
   }
   return out;
 }

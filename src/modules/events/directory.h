@@ -7,6 +7,7 @@
 #define BSG_MODULES_EVENTS_DIRECTORY_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -62,7 +63,7 @@ Result<std::optional<std::int64_t>> OrganizationByName(db::Session& s,
 
 // Every country with its dated classes (ITU region, developing, LDC, LLDC, SIDS), to answer
 // "as of" questions in memory.
-Result<registry::ClassIndex> Countries(db::Session& s);
+Result<std::shared_ptr<const registry::ClassIndex>> Countries(db::Session& s);
 
 // Display names of groups, in the order given; NotFound-free: unknown ids are listed in
 // `missing` by ValidateGroups.

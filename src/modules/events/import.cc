@@ -123,7 +123,8 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
         };
         BSG_ASSIGN_OR_RETURN(Event e, store_.FindEvent(tx, event_id));
         const std::string today = time::Today().ToString();
-        BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+        const registry::ClassIndex& countries = *held_countries;
         const registry::CountryMatcher matcher(countries.countries());
         BSG_ASSIGN_OR_RETURN(auto by_email, directory::PeopleByEmail(tx));
         BSG_ASSIGN_OR_RETURN(std::vector<Registration> existing_regs,

@@ -1070,7 +1070,8 @@ Result<SeedSummary> SeedDemoEvents(db::Database& db) {
   Plan plan;
   Status s = db.InTransaction([&](db::Transaction& tx) -> Status {
     summary.people_created = summary.organizations_created = 0;
-    BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+    BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+    const registry::ClassIndex& countries = *held_countries;
     BSG_ASSIGN_OR_RETURN(plan, MakePlan(countries));
     const std::string now = time::CurrentTimestamp();
     for (OrgSpec& org : plan.orgs) {

@@ -101,7 +101,7 @@ TEST_P(EventsSeedTest, ReproducesTheReportsNumbersAndIsIdempotent) {
                     p.email = "extra.trainee@example.org";
                     p.country = "VU";  // Vanuatu: a 75th country
                     p.gender = "female";
-                    BSG_ASSIGN_OR_RETURN(person, directory::CreatePerson(tx, countries, p,
+                    BSG_ASSIGN_OR_RETURN(person, directory::CreatePerson(tx, *countries, p,
                                                                          time::CurrentTimestamp()));
                     return Status::Ok();
                   })

@@ -61,7 +61,8 @@ Caller SystemCaller(std::string what) {
 Status EventService::CheckReferences(db::Session& s, const Event& e, const Event* parent) {
   Status::Fields f;
   if (e.country) {
-    BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(s));
+    BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(s));
+    const registry::ClassIndex& countries = *held_countries;
     if (!countries.Find(*e.country)) f["country"] = "is not a known country";
   }
   BSG_ASSIGN_OR_RETURN(auto missing, directory::MissingGroups(s, e.group_ids));
@@ -195,7 +196,8 @@ Result<std::vector<Event>> EventService::ListEvents(const EventFilter& filter) {
         }
         BSG_ASSIGN_OR_RETURN(Events events, store_.ListEvents(tx, f));
         if (!filter.region) return events;
-        BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+        const registry::ClassIndex& countries = *held_countries;
         Events out;
         std::int64_t skipped = 0;
         for (Event& e : events) {
@@ -259,7 +261,8 @@ Result<std::vector<EventView>> EventService::ViewsFor(const Caller& caller,
   using Views = std::vector<EventView>;
   return db::InTransactionResult<Views>(db_, kReadOnly, [&](db::Transaction& tx) -> Result<Views> {
     Views views;
-    BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+    BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+    const registry::ClassIndex& countries = *held_countries;
     std::optional<PersonInfo> me;
     if (caller.user_id && !caller.IsOfficer()) {
       BSG_ASSIGN_OR_RETURN(me, directory::PersonByUserId(tx, *caller.user_id));

@@ -51,7 +51,8 @@ class EventServiceTest : public bsg::testing::DatabaseTest {
                       const std::string& gender = "female", bool org = true) {
     std::int64_t id = 0;
     Status s = db().InTransaction([&](db::Transaction& tx) -> Status {
-      BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+      BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+      const registry::ClassIndex& countries = *held_countries;
       NewPersonInfo p;
       p.given_name = "Test";
       p.family_name = email.substr(0, email.find('@'));
@@ -492,7 +493,8 @@ TEST_P(EventServiceTest, TrainingOutcomesUseClassesAsOfTheTrainingDate) {
   // A person without a country.
   std::int64_t nowhere = 0;
   ASSERT_TRUE(db().InTransaction([&](db::Transaction& tx) -> Status {
-                    BSG_ASSIGN_OR_RETURN(registry::ClassIndex countries, directory::Countries(tx));
+                    BSG_ASSIGN_OR_RETURN(auto held_countries, directory::Countries(tx));
+                    const registry::ClassIndex& countries = *held_countries;
                     NewPersonInfo p;
                     p.given_name = "No";
                     p.family_name = "Country";

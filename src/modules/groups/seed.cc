@@ -42,7 +42,8 @@ Status SeedDemoTeams(db::Database& db) {
   const registry::Store people;
   return db.InTransaction([&](db::Transaction& tx) -> Status {
     const std::string now = time::CurrentTimestamp();
-    BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people.LoadClassIndex(tx));
+    BSG_ASSIGN_OR_RETURN(auto held_index, people.LoadClassIndex(tx));
+    const registry::ClassIndex& index = *held_index;
     BSG_ASSIGN_OR_RETURN(auto emails, people.PeopleByEmail(tx));
     BSG_ASSIGN_OR_RETURN(auto existing, store.AllPositions(tx));
     std::set<std::tuple<std::int64_t, std::int64_t, std::string, std::string>> taken;

@@ -48,7 +48,8 @@ Result<registry::ImportReport> ImportPositions(db::Database& db, std::string_vie
         tabular::Columns cols(kPositionColumns);
         report.errors = cols.Bind(*table);
         if (!report.errors.empty()) return Status::Ok();
-        BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, people.LoadClassIndex(tx));
+        const registry::ClassIndex& index = *held_index;
         registry::CountryMatcher matcher(index.countries());
         BSG_ASSIGN_OR_RETURN(auto emails, people.PeopleByEmail(tx));
         BSG_ASSIGN_OR_RETURN(auto groups, store.ListGroups(tx, std::nullopt, std::nullopt));
@@ -302,7 +303,8 @@ Result<PositionView> GroupsService::CreatePosition(const AuditActor& actor, Posi
                                                    const std::string& now) {
   return db::InTransactionResult<PositionView>(
       db_, {}, [&](db::Transaction& tx) -> Result<PositionView> {
-        BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, people_.LoadClassIndex(tx));
+        const registry::ClassIndex& index = *held_index;
         PositionDraft draft = d;
         BSG_RETURN_IF_ERROR(ValidatePosition(draft, index));
         BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreatePosition(tx, draft, now));
@@ -317,7 +319,8 @@ Result<PositionView> GroupsService::UpdatePosition(const AuditActor& actor, std:
                                                    PositionDraft d, const std::string& now) {
   return db::InTransactionResult<PositionView>(
       db_, {}, [&](db::Transaction& tx) -> Result<PositionView> {
-        BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, people_.LoadClassIndex(tx));
+        const registry::ClassIndex& index = *held_index;
         BSG_ASSIGN_OR_RETURN(Position old, store_.GetPosition(tx, id));
         PositionDraft draft = d;
         BSG_RETURN_IF_ERROR(ValidatePosition(draft, index));

@@ -35,7 +35,8 @@ class GroupsServiceTest : public testing::DatabaseTest {
     service_ = std::make_unique<GroupsService>(db());
     Status s = db().InTransaction([&](db::Transaction& tx) -> Status {
       const registry::Store people;
-      BSG_ASSIGN_OR_RETURN(registry::ClassIndex index, people.LoadClassIndex(tx));
+      BSG_ASSIGN_OR_RETURN(auto held_index, people.LoadClassIndex(tx));
+      const registry::ClassIndex& index = *held_index;
       registry::PersonDraft d;
       d.full_name = "Kofi Sampleton";
       d.country = "GH";

@@ -7,6 +7,8 @@
 #define BSG_MODULES_GROUPS_STORE_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,9 @@ class Store {
   Result<std::vector<Group>> ListGroups(db::Session& s, const std::optional<std::string>& period,
                                         const std::optional<std::string>& kind) const;
   Result<Group> GetGroup(db::Session& s, std::int64_t id) const;
+  // Every group by id, held in memory while the groups' data version stays the same
+  // (db::VersionedCache): one indexed read when nothing changed.
+  Result<std::shared_ptr<const std::map<std::int64_t, Group>>> GroupsById(db::Session& s) const;
   Result<std::optional<Group>> FindGroup(db::Session& s, const std::string& period,
                                          const std::string& code) const;
   Result<std::int64_t> CreateGroup(db::Session& s, std::int64_t period_id, const GroupDraft& d,

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "modules/groups/store.h"
+#include "platform/db/versioned_cache.h"
 
 namespace bsg::groups {
 namespace {
@@ -178,6 +179,18 @@ Result<Group> Store::GetGroup(db::Session& s, std::int64_t id) const {
                        s.Query(std::string(kSelectGroups) + " WHERE g.id = ?", {id}));
   if (rows.empty()) return Status::NotFound("group.not_found", "no group with this id");
   return ToGroup(rows.front());
+}
+
+Result<std::shared_ptr<const std::map<std::int64_t, Group>>> Store::GroupsById(
+    db::Session& s) const {
+  using ById = std::map<std::int64_t, Group>;
+  static db::VersionedCache<ById> cache("groups");
+  return cache.Get(s, [this](db::Session& session) -> Result<ById> {
+    BSG_ASSIGN_OR_RETURN(std::vector<Group> all, ListGroups(session, std::nullopt, std::nullopt));
+    ById out;
+    for (Group& g : all) out.emplace(g.id, std::move(g));
+    return out;
+  });
 }
 
 Result<std::optional<Group>> Store::FindGroup(db::Session& s, const std::string& period,

@@ -35,7 +35,7 @@ class GroupsStoreTest : public testing::DatabaseTest {
     d.email = email;
     d.country = std::move(country);
     d.gender = std::move(gender);
-    EXPECT_TRUE(registry::ValidatePerson(d, *index).ok());
+    EXPECT_TRUE(registry::ValidatePerson(d, **index).ok());
     auto id = people_.CreatePerson(s, d, "2024-01-01T00:00:00.000Z");
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return *id;

@@ -72,10 +72,12 @@ Status MergeIn(db::Session& tx, const Store& store, const AuditActor& actor, std
 // ---- countries
 
 Result<std::vector<CountryOnDay>> RegistryService::ListCountries(const CountryFilter& f) {
-  BSG_ASSIGN_OR_RETURN(ClassIndex index, db::InTransactionResult<ClassIndex>(
-                                             db_, kReadOnly, [&](db::Transaction& tx) {
-                                               return store_.LoadClassIndex(tx);
-                                             }));
+  using Held = std::shared_ptr<const ClassIndex>;
+  BSG_ASSIGN_OR_RETURN(Held held_index,
+                       db::InTransactionResult<Held>(db_, kReadOnly, [&](db::Transaction& tx) {
+                         return store_.LoadClassIndex(tx);
+                       }));
+  const ClassIndex& index = *held_index;
   const std::string key = f.q ? MatchKey(*f.q) : "";
   std::vector<CountryOnDay> out;
   for (const auto& c : index.countries()) {
@@ -95,7 +97,8 @@ Result<std::vector<CountryOnDay>> RegistryService::ListCountries(const CountryFi
 Result<CountryDetail> RegistryService::GetCountry(const std::string& iso2, const std::string& day) {
   return db::InTransactionResult<CountryDetail>(
       db_, kReadOnly, [&](db::Transaction& tx) -> Result<CountryDetail> {
-        BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+        const ClassIndex& index = *held_index;
         const Country* c = index.Find(iso2);
         if (c == nullptr) return CountryNotFound();
         CountryDetail d;
@@ -109,7 +112,8 @@ Result<CountryDetail> RegistryService::GetCountry(const std::string& iso2, const
 Result<Classification> RegistryService::Classify(const std::string& iso2, const std::string& day) {
   return db::InTransactionResult<Classification>(
       db_, kReadOnly, [&](db::Transaction& tx) -> Result<Classification> {
-        BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+        const ClassIndex& index = *held_index;
         auto k = index.On(iso2, day);
         if (!k) return CountryNotFound();
         return *k;
@@ -165,7 +169,8 @@ Result<Organization> RegistryService::CreateOrganization(const AuditActor& actor
                                                          const std::string& now) {
   return db::InTransactionResult<Organization>(
       db_, {}, [&](db::Transaction& tx) -> Result<Organization> {
-        BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+        const ClassIndex& index = *held_index;
         OrganizationDraft draft = d;
         BSG_RETURN_IF_ERROR(ValidateOrganization(draft, index));
         BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreateOrganization(tx, draft, now));
@@ -181,7 +186,8 @@ Result<Organization> RegistryService::UpdateOrganization(const AuditActor& actor
                                                          const std::string& now) {
   return db::InTransactionResult<Organization>(
       db_, {}, [&](db::Transaction& tx) -> Result<Organization> {
-        BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+        BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+        const ClassIndex& index = *held_index;
         BSG_ASSIGN_OR_RETURN(Organization old, store_.GetOrganization(tx, id));
         OrganizationDraft draft = d;
         BSG_RETURN_IF_ERROR(ValidateOrganization(draft, index));
@@ -238,7 +244,8 @@ Result<PersonExport> RegistryService::ExportPerson(const PersonReader& reader, s
 Result<Person> RegistryService::CreatePerson(const AuditActor& actor, PersonDraft d,
                                              const std::string& now) {
   return db::InTransactionResult<Person>(db_, {}, [&](db::Transaction& tx) -> Result<Person> {
-    BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+    BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+    const ClassIndex& index = *held_index;
     PersonDraft draft = d;
     BSG_RETURN_IF_ERROR(ValidatePerson(draft, index));
     BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.CreatePerson(tx, draft, now));
@@ -252,7 +259,8 @@ Result<Person> RegistryService::CreatePerson(const AuditActor& actor, PersonDraf
 Result<Person> RegistryService::UpdatePerson(const AuditActor& actor, std::int64_t id,
                                              PersonDraft d, const std::string& now) {
   return db::InTransactionResult<Person>(db_, {}, [&](db::Transaction& tx) -> Result<Person> {
-    BSG_ASSIGN_OR_RETURN(ClassIndex index, store_.LoadClassIndex(tx));
+    BSG_ASSIGN_OR_RETURN(auto held_index, store_.LoadClassIndex(tx));
+    const ClassIndex& index = *held_index;
     BSG_ASSIGN_OR_RETURN(Person old, store_.GetPerson(tx, id));
     if (old.erased_at || old.merged_into) {
       return Status::Conflict("person.read_only",

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,7 +44,9 @@ class Store {
   // Class periods of one country (or of all when nullopt), by class then start.
   Result<std::vector<ClassPeriod>> ClassPeriods(db::Session& s,
                                                 const std::optional<std::string>& iso2) const;
-  Result<ClassIndex> LoadClassIndex(db::Session& s) const;
+  // Every country and class period, held in memory while the registry's data version stays the
+  // same (db::VersionedCache): one indexed read when nothing changed.
+  Result<std::shared_ptr<const ClassIndex>> LoadClassIndex(db::Session& s) const;
   Result<std::int64_t> InsertClassPeriod(db::Session& s, const ClassPeriod& period) const;
   // Writes until, until_effective and source of an existing period.
   Status CloseClassPeriod(db::Session& s, const ClassPeriod& period) const;

@@ -7,6 +7,7 @@
 
 #include "modules/registry/rules.h"
 #include "modules/registry/store.h"
+#include "platform/db/versioned_cache.h"
 #include "platform/text.h"
 
 namespace bsg::registry {
@@ -270,10 +271,13 @@ Result<std::vector<ClassPeriod>> Store::ClassPeriods(db::Session& s,
   return out;
 }
 
-Result<ClassIndex> Store::LoadClassIndex(db::Session& s) const {
-  BSG_ASSIGN_OR_RETURN(auto countries, Countries(s));
-  BSG_ASSIGN_OR_RETURN(auto periods, ClassPeriods(s, std::nullopt));
-  return ClassIndex(std::move(countries), std::move(periods));
+Result<std::shared_ptr<const ClassIndex>> Store::LoadClassIndex(db::Session& s) const {
+  static db::VersionedCache<ClassIndex> cache("registry");
+  return cache.Get(s, [this](db::Session& session) -> Result<ClassIndex> {
+    BSG_ASSIGN_OR_RETURN(auto countries, Countries(session));
+    BSG_ASSIGN_OR_RETURN(auto periods, ClassPeriods(session, std::nullopt));
+    return ClassIndex(std::move(countries), std::move(periods));
+  });
 }
 
 Result<std::int64_t> Store::InsertClassPeriod(db::Session& s, const ClassPeriod& p) const {

@@ -29,7 +29,7 @@ class RegistryStoreTest : public testing::DatabaseTest {
   ClassIndex Index() {
     auto index = store_.LoadClassIndex(*Session());
     EXPECT_TRUE(index.ok()) << index.status().ToString();
-    return index.ok() ? std::move(index).value() : ClassIndex();
+    return index.ok() ? **index : ClassIndex();
   }
   db::Transaction* Session() {
     if (!tx_) {

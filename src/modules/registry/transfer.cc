@@ -199,7 +199,8 @@ Status CheckPeople(db::Session& s, const Store& store, const tabular::Table& tab
 Status CheckTable(db::Session& s, std::string_view kind, const tabular::Table& table,
                   ImportReport& report, Checked& out, const tabular::ProgressFn& progress) {
   const Store store;
-  BSG_ASSIGN_OR_RETURN(ClassIndex index, store.LoadClassIndex(s));
+  BSG_ASSIGN_OR_RETURN(auto held_index, store.LoadClassIndex(s));
+  const ClassIndex& index = *held_index;
   Columns cols(kind == "people" ? kPeopleColumns : kOrganizationColumns);
   report.errors = cols.Bind(table);
   if (!report.errors.empty()) return Status::Ok();  // a bad header makes every row meaningless

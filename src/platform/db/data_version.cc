@@ -16,4 +16,11 @@ Result<std::string> DataVersion(Database& db) {
   return out;
 }
 
+Result<std::optional<std::int64_t>> TopicVersion(Session& s, std::string_view topic) {
+  BSG_ASSIGN_OR_RETURN(Rows rows,
+                       s.Query("SELECT version FROM data_version WHERE topic = ?", {topic}));
+  if (rows.empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows.front().Int(0));
+}
+
 }  // namespace bsg::db

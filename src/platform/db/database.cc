@@ -4,6 +4,7 @@
 #include "platform/db/database.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -17,6 +18,13 @@
 #include "platform/db/sqlite_database.h"
 
 namespace bsg::db {
+
+Database::Database()
+    : id_([] {
+        static std::atomic<std::uint64_t> next{1};
+        return next.fetch_add(1, std::memory_order_relaxed);
+      }()) {}
+
 namespace {
 
 // Row accessor misuse is a bug in the caller, hence an exception rather than a Status.

@@ -120,6 +120,11 @@ class Session {
   virtual Status BulkInsert(std::string_view table, const std::vector<std::string>& columns,
                             const std::vector<Params>& rows) = 0;
   virtual Kind kind() const = 0;
+  // Which Database this session reads (Database::id), or 0 when it is not one a process-wide
+  // cache of data may serve (VersionedCache).
+  virtual std::uint64_t database_id() const { return 0; }
+  // A read-only transaction: what it reads is committed data, so a cache may keep it.
+  virtual bool read_only() const { return false; }
 };
 
 // A transaction on one pooled connection. Rolled back on destruction unless committed.
@@ -157,7 +162,12 @@ struct Options {
 
 class Database {
  public:
+  Database();
   virtual ~Database() = default;
+
+  // A number naming this object among every Database the process opened (never reused), so that
+  // process-wide caches keep the data of two databases apart.
+  std::uint64_t id() const { return id_; }
 
   // Opens `url`: "sqlite:///abs/path.db", "sqlite://relative.db", "sqlite::memory:" (one
   // in-memory database shared by this object's pooled connections, living as long as the
@@ -194,6 +204,9 @@ class Database {
   // Cheap reachability check (SELECT 1) for /api/health.
   virtual Status Ping() = 0;
   virtual PoolStats pool_stats() const = 0;
+
+ private:
+  const std::uint64_t id_;
 };
 
 // Runs `fn` (Transaction& -> Result<T>) as Database::InTransaction does, and returns the value of

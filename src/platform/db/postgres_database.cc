@@ -402,7 +402,8 @@ using Lease = ConnectionPool<Connection>::Lease;
 
 class PostgresTransaction final : public Transaction {
  public:
-  explicit PostgresTransaction(Lease lease) : lease_(std::move(lease)) {}
+  PostgresTransaction(Lease lease, bool read_only, std::uint64_t database_id)
+      : lease_(std::move(lease)), read_only_(read_only), database_id_(database_id) {}
   ~PostgresTransaction() override {
     // A failed ROLLBACK leaves the connection unusable; the pool then drops it.
     if (!finished_ && !lease_->broken()) (void)lease_->Simple("ROLLBACK");
@@ -443,6 +444,8 @@ class PostgresTransaction final : public Transaction {
   }
 
   Kind kind() const override { return Kind::kPostgres; }
+  std::uint64_t database_id() const override { return database_id_; }
+  bool read_only() const override { return read_only_; }
 
  private:
   Status Usable() const {
@@ -462,6 +465,8 @@ class PostgresTransaction final : public Transaction {
   }
 
   Lease lease_;
+  const bool read_only_;
+  const std::uint64_t database_id_;
   bool finished_ = false;
   Status failed_;
 };
@@ -502,7 +507,8 @@ class PostgresDatabase final : public Database {
     BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
     BSG_RETURN_IF_ERROR(
         conn->Simple(options.read_only ? "BEGIN READ ONLY" : "BEGIN ISOLATION LEVEL SERIALIZABLE"));
-    return std::unique_ptr<Transaction>(std::make_unique<PostgresTransaction>(std::move(conn)));
+    return std::unique_ptr<Transaction>(
+        std::make_unique<PostgresTransaction>(std::move(conn), options.read_only, id()));
   }
 
   // SELECT 1; a pooled connection found dead is replaced once.

@@ -281,8 +281,8 @@ using Lease = ConnectionPool<Connection>::Lease;
 
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(Lease lease, bool read_only)
-      : lease_(std::move(lease)), read_only_(read_only) {}
+  SqliteTransaction(Lease lease, bool read_only, std::uint64_t database_id)
+      : lease_(std::move(lease)), read_only_(read_only), database_id_(database_id) {}
   ~SqliteTransaction() override {
     if (!finished_) (void)End("ROLLBACK");
   }
@@ -319,6 +319,8 @@ class SqliteTransaction final : public Transaction {
   }
 
   Kind kind() const override { return Kind::kSqlite; }
+  std::uint64_t database_id() const override { return database_id_; }
+  bool read_only() const override { return read_only_; }
 
  private:
   Status Usable() const {
@@ -354,6 +356,7 @@ class SqliteTransaction final : public Transaction {
 
   Lease lease_;
   const bool read_only_;
+  const std::uint64_t database_id_;
   bool finished_ = false;
   Status failed_;
 };
@@ -413,7 +416,7 @@ class SqliteDatabase final : public Database {
       return begin.status();
     }
     return std::unique_ptr<Transaction>(
-        std::make_unique<SqliteTransaction>(std::move(conn), options.read_only));
+        std::make_unique<SqliteTransaction>(std::move(conn), options.read_only, id()));
   }
 
   Status Ping() override { return Query("SELECT 1", {}).status(); }
