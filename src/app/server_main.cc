@@ -3,11 +3,13 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
 #include "app/modules.h"
 #include "platform/command.h"
+#include "platform/db/data_version.h"
 #include "platform/db/database.h"
 #include "platform/db/migrate.h"
 #include "platform/http/builtin_routes.h"
@@ -46,7 +48,10 @@ int RunServe(Config config, const ServeOptions& options) {
   log::Init(config.log_level, config.access_log);
   auto logger = log::App();
 
-  auto db = db::Database::Open(config.database_url);
+  // A connection for every request thread and heavy worker, and a few for the rest.
+  db::Options db_options;
+  db_options.pool_size = std::max(db_options.pool_size, config.threads + config.heavy_threads + 2);
+  auto db = db::Database::Open(config.database_url, db_options);
   if (!db.ok()) {
     logger->error("cannot open database: {}", db.status().message());
     std::cerr << "bsg: " << db.status().message() << "\n";
@@ -85,6 +90,9 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.heavy_queue = static_cast<std::size_t>(config.heavy_queue);
   server_options.anonymous_renders_per_minute =
       static_cast<int>(config.anonymous_renders_per_minute);
+  server_options.read_cache_bytes = static_cast<std::size_t>(config.read_cache_bytes);
+  db::Database* database = db->get();
+  server_options.data_version = [database] { return db::DataVersion(*database); };
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {
     if (authenticator == nullptr) authenticator = module->authenticator();

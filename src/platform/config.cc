@@ -3,10 +3,12 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 namespace bsg {
 namespace {
@@ -95,6 +97,8 @@ Status ApplyToml(const std::string& path, Config& c) {
   BSG_RETURN_IF_ERROR(integer("server.heavy_queue", 1, 100000, c.heavy_queue));
   BSG_RETURN_IF_ERROR(
       integer("server.anonymous_renders_per_minute", 0, 1000000, c.anonymous_renders_per_minute));
+  BSG_RETURN_IF_ERROR(
+      integer("server.read_cache_bytes", 0, std::int64_t{1} << 40, c.read_cache_bytes));
   BSG_RETURN_IF_ERROR(text("server.static_dir", c.static_dir));
   BSG_RETURN_IF_ERROR(
       integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
@@ -165,6 +169,10 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
     BSG_ASSIGN_OR_RETURN(c.anonymous_renders_per_minute,
                          ParseInt(where, "BSG_ANONYMOUS_RENDERS_PER_MINUTE", *v, 0, 1000000));
   }
+  if (auto v = env("BSG_READ_CACHE_BYTES")) {
+    BSG_ASSIGN_OR_RETURN(c.read_cache_bytes,
+                         ParseInt(where, "BSG_READ_CACHE_BYTES", *v, 0, std::int64_t{1} << 40));
+  }
   if (auto v = env("BSG_STATIC_DIR")) c.static_dir = *v;
   if (auto v = env("BSG_MAX_BODY_BYTES")) {
     BSG_ASSIGN_OR_RETURN(c.max_body_bytes,
@@ -198,6 +206,11 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
 }
 
 }  // namespace
+
+int DefaultThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 2u, 256u));
+}
 
 std::optional<std::string> ProcessEnv(const std::string& name) {
   const char* v = std::getenv(name.c_str());

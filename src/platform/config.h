@@ -5,9 +5,11 @@
 //   database.url          BSG_DATABASE_URL      sqlite://var/bsg.db
 //   server.host           BSG_HOST              127.0.0.1
 //   server.port           BSG_PORT              8080
-//   server.threads        BSG_THREADS           2
+//   server.threads        BSG_THREADS           one per core, at least 2
 //   server.static_dir     BSG_STATIC_DIR        web/dist
 //   server.max_body_bytes BSG_MAX_BODY_BYTES    10485760
+//   server.read_cache_bytes BSG_READ_CACHE_BYTES 33554432 (answers of versioned reads kept in
+//                                               memory; 0: none; see http::ServerOptions)
 //   log.level             BSG_LOG_LEVEL         info
 //   log.access            BSG_ACCESS_LOG        true   (JSON lines on stdout)
 //   server.trusted_proxies BSG_TRUSTED_PROXIES  none   (addresses or CIDR networks whose
@@ -44,11 +46,14 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 // Reads the process environment.
 std::optional<std::string> ProcessEnv(const std::string& name);
 
+// The request threads when none are configured: one per core, at least 2, at most 256.
+int DefaultThreads();
+
 struct Config {
   std::string database_url = "sqlite://var/bsg.db";
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  int threads = 2;
+  int threads = DefaultThreads();
   std::string static_dir = "web/dist";
   std::int64_t max_body_bytes = 10 * 1024 * 1024;
   std::string log_level = "info";
@@ -60,6 +65,7 @@ struct Config {
   int heavy_threads = 1;
   std::int64_t heavy_queue = 64;
   std::int64_t anonymous_renders_per_minute = 60;
+  std::int64_t read_cache_bytes = 32 * 1024 * 1024;
 
   // Module settings from bsg.toml, "module.key" -> the value as written (strings unquoted).
   std::map<std::string, std::string, std::less<>> module_settings;

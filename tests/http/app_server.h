@@ -27,6 +27,7 @@
 #include "app/server_main.h"
 #include "modules/identity/password.h"
 #include "platform/config.h"
+#include "platform/db/data_version.h"
 #include "platform/db/database.h"
 #include "platform/http/builtin_routes.h"
 #include "platform/http/metrics.h"
@@ -85,6 +86,11 @@ class AppServer {
     options.host = "127.0.0.1";
     options.port = 0;
     options.threads = 2;
+    // As `bsg serve` does: versioned reads come from the read cache, so every flow that writes
+    // and reads back shows that a write is seen at once.
+    if (!options.data_version) {
+      options.data_version = [this] { return db::DataVersion(db_); };
+    }
     server_ = std::make_unique<http::Server>(options, router_, authenticator, &metrics_);
     return server_->Start();
   }

@@ -43,6 +43,13 @@ void Add(http::Router& router, Method method, std::string pattern, Policy policy
                            std::move(handler), cost, std::move(cached));
 }
 
+void AddRead(http::Router& router, std::string pattern, Policy policy, http::RouteDoc doc,
+             http::Handler handler) {
+  doc.tag = kTag;
+  http::api_util::AddRead(router, std::move(pattern), std::move(policy), std::move(doc),
+                          std::move(handler));
+}
+
 http::RouteDoc Doc(std::string summary, json response, int status = 200,
                    std::vector<int> errors = {}, std::vector<http::ParamDoc> query = {},
                    std::optional<json> request = std::nullopt) {
@@ -732,24 +739,24 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
   };
   auto peek_figure = [h](Request& req) { return h->PeekFigure(req); };
 
-  Add(router, Method::kGet, "/api/events", anyone,
-      Doc("List events (meetings, trainings, forums) with filters", EventListSchema(), 200, {400},
-          FilterParams()),
-      bind(&Handlers::List));
-  Add(router, Method::kGet, "/api/events/calendar", anyone,
-      Doc("Events of one month, by day, for a calendar view",
-          Schema({{"month", {{"type", "string"}}},
-                  {"events", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                  {"days", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                  {"month_precision_event_ids",
-                   {{"type", "array"}, {"items", {{"type", "integer"}}}}}}),
-          200, {400}, CalendarParams()),
-      bind(&Handlers::Calendar));
-  Add(router, Method::kGet, "/api/events/{id:int}", anyone,
-      Doc("One event with its collocated events; the remote link only for registered people, "
-          "officers, or when public",
-          event),
-      bind(&Handlers::Detail));
+  AddRead(router, "/api/events", anyone,
+          Doc("List events (meetings, trainings, forums) with filters", EventListSchema(), 200,
+              {400}, FilterParams()),
+          bind(&Handlers::List));
+  AddRead(router, "/api/events/calendar", anyone,
+          Doc("Events of one month, by day, for a calendar view",
+              Schema({{"month", {{"type", "string"}}},
+                      {"events", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                      {"days", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                      {"month_precision_event_ids",
+                       {{"type", "array"}, {"items", {{"type", "integer"}}}}}}),
+              200, {400}, CalendarParams()),
+          bind(&Handlers::Calendar));
+  AddRead(router, "/api/events/{id:int}", anyone,
+          Doc("One event with its collocated events; the remote link only for registered people, "
+              "officers, or when public",
+              event),
+          bind(&Handlers::Detail));
   Add(router, Method::kPost, "/api/events", officers,
       Doc("Create an event", event, 201, {409, 422}, {}, EventInputSchema(true)),
       bind(&Handlers::Create));
@@ -758,21 +765,21 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
           {409, 422}, {}, EventInputSchema(false)),
       bind(&Handlers::Update));
 
-  Add(router, Method::kGet, "/api/events/{id:int}/registrations", reviewers,
-      Doc("Registrations of an event with people and attendance (focal points: their country's "
-          "delegates)",
-          registration_list, 200, {400},
-          {Param("status", "string", "registration status", RegistrationStatusNames())}),
-      bind(&Handlers::Registrations));
+  AddRead(router, "/api/events/{id:int}/registrations", reviewers,
+          Doc("Registrations of an event with people and attendance (focal points: their country's "
+              "delegates)",
+              registration_list, 200, {400},
+              {Param("status", "string", "registration status", RegistrationStatusNames())}),
+          bind(&Handlers::Registrations));
   Add(router, Method::kPost, "/api/events/{id:int}/registrations", signed_in,
       Doc("Register for an event in person or remotely (yourself; officers may give person_id). "
           "A full event puts the registration on the waiting list",
           registration, 201, {409, 422}, {}, RegistrationInputSchema()),
       bind(&Handlers::Register));
-  Add(router, Method::kGet, "/api/events/{id:int}/registrations/{rid:int}", signed_in,
-      Doc("One registration with its attendance (the person, their focal point, officers)",
-          registration),
-      bind(&Handlers::RegistrationDetail));
+  AddRead(router, "/api/events/{id:int}/registrations/{rid:int}", signed_in,
+          Doc("One registration with its attendance (the person, their focal point, officers)",
+              registration),
+          bind(&Handlers::RegistrationDetail));
   Add(router, Method::kPost, "/api/events/{id:int}/registrations/{rid:int}/cancel", signed_in,
       Doc("Cancel a registration; a freed place goes to the first person waiting", registration,
           200, {409}),
@@ -796,9 +803,9 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
   Add(router, Method::kDelete, "/api/events/{id:int}/registrations/{rid:int}/attendance/{day}",
       officers, Doc("Remove a recorded attendance day (corrections)", registration, 200),
       bind(&Handlers::RemoveAttendance));
-  Add(router, Method::kGet, "/api/events/my-registrations", signed_in,
-      Doc("The signed-in person's registrations, with their events", registration_list),
-      bind(&Handlers::MyRegistrations));
+  AddRead(router, "/api/events/my-registrations", signed_in,
+          Doc("The signed-in person's registrations, with their events", registration_list),
+          bind(&Handlers::MyRegistrations));
 
   http::RouteDoc import_doc =
       Doc("Import a participant list (CSV or XLSX body). All or nothing: a bad row imports "
@@ -826,19 +833,21 @@ void RegisterEventsRoutes(http::Router& router, db::Database& db, const ApiOptio
   Add(router, Method::kGet, "/api/events/{id:int}/participants", officers, export_doc,
       bind(&Handlers::ExportParticipants));
 
-  Add(router, Method::kGet, "/api/events/training-outcomes", anyone,
+  AddRead(
+      router, "/api/events/training-outcomes", anyone,
       Doc("Training outcomes of BSG trainings: people trained, countries, organizations, shares "
           "(developing, LDC as of the training date, women) with not_stated buckets, per year",
           StatsSchema(), 200, {400, 422}, WindowParams()),
       bind(&Handlers::TrainingOutcomes));
-  Add(router, Method::kGet, "/api/events/geography", anyone,
+  AddRead(
+      router, "/api/events/geography", anyone,
       Doc("Events by ITU region and country, held versus planned (map data)", StatsSchema(), 200,
           {400, 422}, WindowParams({Param("kind", "string", "event kind", EventKindNames())})),
       bind(&Handlers::Geography));
-  Add(router, Method::kGet, "/api/events/participation", anyone,
-      Doc("In-person versus remote participation per event and per month", StatsSchema(), 200,
-          {400, 422}, WindowParams()),
-      bind(&Handlers::Participation));
+  AddRead(router, "/api/events/participation", anyone,
+          Doc("In-person versus remote participation per event and per month", StatsSchema(), 200,
+              {400, 422}, WindowParams()),
+          bind(&Handlers::Participation));
 
   const auto svg_doc = [](std::string summary, std::vector<http::ParamDoc> query) {
     http::RouteDoc d =

@@ -220,30 +220,29 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
         json{"chair", "vice_chair", "wp_chair", "rapporteur", "associate_rapporteur"}},
        {"sort", "string", false, "sort order",
         json{"start_date", "-start_date", "group", "role", "id"}}});
-  u::AddRoute(
-      router, Method::kGet, "/api/periods", Policy::Public(),
-      u::Doc(kTag, "List study periods", u::Object({{"items", u::ArrayOf(PeriodSchema())}})),
-      [api](Request& r) { return api->Periods(r); });
-  u::AddRoute(router, Method::kGet, "/api/groups", Policy::Public(),
-              u::Doc(kTag, "List Study Groups, TSAG and regional groups",
-                     u::Object({{"items", u::ArrayOf(GroupSchema())}, {"total", u::Int()}}), {400},
-                     {{"period", "string", false, "study period code", std::nullopt},
-                      {"kind", "string", false, "kind of group",
-                       json{"study_group", "tsag", "regional_group"}}}),
-              [api](Request& r) { return api->ListGroups(r); });
-  u::AddRoute(router, Method::kGet, "/api/groups/representation", Policy::Public(),
-              u::Doc(kTag,
-                     "Management-team representation by development class, LDC, region and "
-                     "gender, per study period, optionally compared with another",
-                     RepresentationSchema(), {400, 404},
-                     {{"period", "string", true, "study period code, e.g. 2017-2020", std::nullopt},
-                      {"compare", "string", false, "study period to compare with", std::nullopt}}),
-              [api](Request& r) { return api->Representation(r); });
+  u::AddRead(router, "/api/periods", Policy::Public(),
+             u::Doc(kTag, "List study periods", u::Object({{"items", u::ArrayOf(PeriodSchema())}})),
+             [api](Request& r) { return api->Periods(r); });
+  u::AddRead(router, "/api/groups", Policy::Public(),
+             u::Doc(kTag, "List Study Groups, TSAG and regional groups",
+                    u::Object({{"items", u::ArrayOf(GroupSchema())}, {"total", u::Int()}}), {400},
+                    {{"period", "string", false, "study period code", std::nullopt},
+                     {"kind", "string", false, "kind of group",
+                      json{"study_group", "tsag", "regional_group"}}}),
+             [api](Request& r) { return api->ListGroups(r); });
+  u::AddRead(router, "/api/groups/representation", Policy::Public(),
+             u::Doc(kTag,
+                    "Management-team representation by development class, LDC, region and "
+                    "gender, per study period, optionally compared with another",
+                    RepresentationSchema(), {400, 404},
+                    {{"period", "string", true, "study period code, e.g. 2017-2020", std::nullopt},
+                     {"compare", "string", false, "study period to compare with", std::nullopt}}),
+             [api](Request& r) { return api->Representation(r); });
   json group_detail = GroupSchema();
   group_detail["properties"]["regional_groups"] = u::ArrayOf(GroupSchema());
-  u::AddRoute(router, Method::kGet, "/api/groups/{id:int}", Policy::Public(),
-              u::Doc(kTag, "A group with its regional groups", group_detail, {404}),
-              [api](Request& r) { return api->GetGroup(r); });
+  u::AddRead(router, "/api/groups/{id:int}", Policy::Public(),
+             u::Doc(kTag, "A group with its regional groups", group_detail, {404}),
+             [api](Request& r) { return api->GetGroup(r); });
   u::AddRoute(
       router, Method::kPost, "/api/groups", Policy::Roles(kOfficers),
       u::Doc(kTag, "Create a group in a study period", GroupSchema(), {400, 409, 415, 422}, {},
@@ -257,17 +256,17 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
                        {"period", "kind", "code", "title"}),
              201),
       [api](Request& r) { return api->CreateGroup(r); });
-  u::AddRoute(router, Method::kGet, "/api/groups/{id:int}/positions", Policy::SignedIn(),
-              u::Doc(kTag, "A group's management team", u::PageOf(PositionSchema()), {400, 404},
-                     position_filters),
-              [api](Request& r) { return api->ListPositions(r, r.PathInt("id")); });
-  u::AddRoute(router, Method::kGet, "/api/positions", Policy::SignedIn(),
-              u::Doc(kTag, "List management positions", u::PageOf(PositionSchema()), {400},
-                     position_filters),
-              [api](Request& r) { return api->ListPositions(r, std::nullopt); });
-  u::AddRoute(router, Method::kGet, "/api/positions/{id:int}", Policy::SignedIn(),
-              u::Doc(kTag, "A management position", PositionSchema(), {404}),
-              [api](Request& r) { return api->GetPosition(r); });
+  u::AddRead(router, "/api/groups/{id:int}/positions", Policy::SignedIn(),
+             u::Doc(kTag, "A group's management team", u::PageOf(PositionSchema()), {400, 404},
+                    position_filters),
+             [api](Request& r) { return api->ListPositions(r, r.PathInt("id")); });
+  u::AddRead(router, "/api/positions", Policy::SignedIn(),
+             u::Doc(kTag, "List management positions", u::PageOf(PositionSchema()), {400},
+                    position_filters),
+             [api](Request& r) { return api->ListPositions(r, std::nullopt); });
+  u::AddRead(router, "/api/positions/{id:int}", Policy::SignedIn(),
+             u::Doc(kTag, "A management position", PositionSchema(), {404}),
+             [api](Request& r) { return api->GetPosition(r); });
   u::AddRoute(router, Method::kPost, "/api/positions", Policy::Roles(kOfficers),
               u::Doc(kTag, "Create a management position", PositionSchema(), {400, 409, 415, 422},
                      {}, PositionInputSchema(), 201),

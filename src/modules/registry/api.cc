@@ -302,25 +302,25 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
   const http::ParamDoc on{"on", "string", false, "the date classes are taken on (default today)",
                           std::nullopt};
 
-  u::AddRoute(router, Method::kGet, "/api/countries", Policy::Public(),
-              u::Doc(std::string(kTag), "List ITU Member States with their classes on a date",
-                     page_country, {400},
-                     u::PagingParams(
-                         {{"region", "string", false, "ITU-D region code",
-                           json{"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"}},
-                          {"class", "string", false, "class held on the date",
-                           json{"ldc", "lldc", "sids", "developing", "developed"}},
-                          on,
-                          {"q", "string", false,
-                           "name (English or French) or code, accents ignored", std::nullopt}})),
-              [api](Request& r) { return api->ListCountries(r); });
-  u::AddRoute(router, Method::kGet, "/api/countries/{iso2}", Policy::Public(),
-              u::Doc(std::string(kTag), "A country with its class history", country_detail, {404}),
-              [api](Request& r) { return api->GetCountry(r); });
-  u::AddRoute(router, Method::kGet, "/api/countries/{iso2}/classification", Policy::Public(),
-              u::Doc(std::string(kTag), "A country's classes on a date", ClassificationSchema(),
-                     {400, 404}, {on}),
-              [api](Request& r) { return api->Classify(r); });
+  u::AddRead(router, "/api/countries", Policy::Public(),
+             u::Doc(std::string(kTag), "List ITU Member States with their classes on a date",
+                    page_country, {400},
+                    u::PagingParams(
+                        {{"region", "string", false, "ITU-D region code",
+                          json{"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"}},
+                         {"class", "string", false, "class held on the date",
+                          json{"ldc", "lldc", "sids", "developing", "developed"}},
+                         on,
+                         {"q", "string", false, "name (English or French) or code, accents ignored",
+                          std::nullopt}})),
+             [api](Request& r) { return api->ListCountries(r); });
+  u::AddRead(router, "/api/countries/{iso2}", Policy::Public(),
+             u::Doc(std::string(kTag), "A country with its class history", country_detail, {404}),
+             [api](Request& r) { return api->GetCountry(r); });
+  u::AddRead(router, "/api/countries/{iso2}/classification", Policy::Public(),
+             u::Doc(std::string(kTag), "A country's classes on a date", ClassificationSchema(),
+                    {400, 404}, {on}),
+             [api](Request& r) { return api->Classify(r); });
   u::AddRoute(router, Method::kPost, "/api/countries/{iso2}/class-changes",
               Policy::Roles(kOfficers),
               u::Doc(std::string(kTag), "Record a dated class change (e.g. an LDC graduation)",
@@ -334,19 +334,18 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
                      201),
               [api](Request& r) { return api->ChangeClass(r); });
 
-  u::AddRoute(
-      router, Method::kGet, "/api/organizations", Policy::SignedIn(),
-      u::Doc(std::string(kTag), "List organizations", u::PageOf(OrganizationSchema()), {400},
-             u::PagingParams(
-                 {{"q", "string", false, "name, accents ignored", std::nullopt},
-                  {"kind", "string", false, "organization kind", std::nullopt},
-                  {"country", "string", false, "ISO alpha-2", std::nullopt},
-                  {"sort", "string", false, "sort order",
-                   json{"name", "-name", "kind", "-kind", "country", "-country", "id", "-id"}}})),
-      [api](Request& r) { return api->ListOrganizations(r); });
-  u::AddRoute(router, Method::kGet, "/api/organizations/{id:int}", Policy::SignedIn(),
-              u::Doc(std::string(kTag), "An organization", OrganizationSchema(), {404}),
-              [api](Request& r) { return api->GetOrganization(r); });
+  u::AddRead(router, "/api/organizations", Policy::SignedIn(),
+             u::Doc(std::string(kTag), "List organizations", u::PageOf(OrganizationSchema()), {400},
+                    u::PagingParams({{"q", "string", false, "name, accents ignored", std::nullopt},
+                                     {"kind", "string", false, "organization kind", std::nullopt},
+                                     {"country", "string", false, "ISO alpha-2", std::nullopt},
+                                     {"sort", "string", false, "sort order",
+                                      json{"name", "-name", "kind", "-kind", "country", "-country",
+                                           "id", "-id"}}})),
+             [api](Request& r) { return api->ListOrganizations(r); });
+  u::AddRead(router, "/api/organizations/{id:int}", Policy::SignedIn(),
+             u::Doc(std::string(kTag), "An organization", OrganizationSchema(), {404}),
+             [api](Request& r) { return api->GetOrganization(r); });
   u::AddRoute(router, Method::kPost, "/api/organizations", Policy::Roles(kOfficers),
               u::Doc(std::string(kTag), "Create an organization", OrganizationSchema(),
                      {400, 409, 415, 422}, {}, OrganizationInputSchema(), 201),
@@ -360,8 +359,8 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
                      {404, 409}, {}, std::nullopt, 204),
               [api](Request& r) { return api->DeleteOrganization(r); });
 
-  u::AddRoute(
-      router, Method::kGet, "/api/people", Policy::Roles(kPeopleReaders),
+  u::AddRead(
+      router, "/api/people", Policy::Roles(kPeopleReaders),
       u::Doc(
           std::string(kTag), "Search people", u::PageOf(PersonSchema()), {400},
           u::PagingParams(
@@ -374,16 +373,16 @@ void RegisterRoutes(http::Router& router, db::Database& db) {
                 json{"name", "-name", "country", "-country", "id", "-id", "created_at",
                      "-created_at"}}})),
       [api](Request& r) { return api->ListPeople(r); });
-  u::AddRoute(
-      router, Method::kGet, "/api/people/me", Policy::SignedIn(),
+  u::AddRead(
+      router, "/api/people/me", Policy::SignedIn(),
       u::Doc(std::string(kTag), "The person linked to the caller's account", PersonSchema(), {404}),
       [api](Request& r) { return api->GetMe(r); });
   std::set<std::string> readers_and_delegates = kPeopleReaders;
   readers_and_delegates.insert("delegate");
-  u::AddRoute(router, Method::kGet, "/api/people/{id:int}", Policy::Roles(readers_and_delegates),
-              u::Doc(std::string(kTag), "A person (delegates: only their own record)",
-                     PersonSchema(), {404}),
-              [api](Request& r) { return api->GetPerson(r); });
+  u::AddRead(router, "/api/people/{id:int}", Policy::Roles(readers_and_delegates),
+             u::Doc(std::string(kTag), "A person (delegates: only their own record)",
+                    PersonSchema(), {404}),
+             [api](Request& r) { return api->GetPerson(r); });
   u::AddRoute(router, Method::kPost, "/api/people", Policy::Roles(kOfficers),
               u::Doc(std::string(kTag), "Create a person", PersonSchema(), {400, 409, 415, 422}, {},
                      PersonInputSchema(), 201),

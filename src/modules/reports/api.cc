@@ -290,14 +290,15 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
         [h, format](Request& req) { return h->Peek(req, format); });
   }
 
-  AddRoute(router, Method::kGet, "/api/reports/progress/templates", anyone,
-           Doc("The editable wording of the progress report: every template with its default, the "
-               "wording in force, the placeholders it may use, and the filters",
-               TemplatesSchema(),
-               {Param("language", "string", "the wording's language (default en)",
-                      json::array({"ar", "en", "es", "fr", "ru", "zh"}))},
-               "application/json", {400}),
-           [h](Request& req) { return h->Templates(req); });
+  http::api_util::AddRead(
+      router, "/api/reports/progress/templates", anyone,
+      Doc("The editable wording of the progress report: every template with its default, the "
+          "wording in force, the placeholders it may use, and the filters",
+          TemplatesSchema(),
+          {Param("language", "string", "the wording's language (default en)",
+                 json::array({"ar", "en", "es", "fr", "ru", "zh"}))},
+          "application/json", {400}),
+      [h](Request& req) { return h->Templates(req); });
 
   http::RouteDoc put =
       Doc("Change the wording of progress report templates (all or nothing, audited); a null text "
@@ -307,8 +308,8 @@ void RegisterReportsRoutes(http::Router& router, db::Database& db, const ApiOpti
   AddRoute(router, Method::kPut, "/api/reports/progress/templates", officers, put,
            [h](Request& req) { return h->PutTemplates(req); });
 
-  AddRoute(
-      router, Method::kGet, "/api/reports/suggested-window", anyone,
+  http::api_util::AddRead(
+      router, "/api/reports/suggested-window", anyone,
       Doc("The window reports and dashboards open on when none is named: the 12 months to today "
           "when an event was held in them, else the 12 months ending on the last day of the most "
           "recent held event; basis says which",

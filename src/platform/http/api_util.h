@@ -138,6 +138,21 @@ inline void AddRoute(http::Router& router, http::Method method, std::string patt
   router.Add(std::move(r));
 }
 
+// A GET the server answers from its cache of versioned reads while the data stays the same
+// (Route::versioned): the answer depends only on the path and query, the caller, today's date and
+// the modules' data, never on identity's records.
+inline void AddRead(http::Router& router, std::string pattern, http::Policy policy,
+                    http::RouteDoc doc, http::Handler handler) {
+  http::Route r;
+  r.method = http::Method::kGet;
+  r.pattern = std::move(pattern);
+  r.policy = std::move(policy);
+  r.doc = std::move(doc);
+  r.handler = std::move(handler);
+  r.versioned = true;
+  router.Add(std::move(r));
+}
+
 // Reads typed members of a JSON object, collecting per-field errors. `known` lists every member
 // the request takes: any other is refused ("is not a known field"), as Request::JsonBody already
 // refused duplicate keys, control characters and integers beyond 64 bits. Text is one line

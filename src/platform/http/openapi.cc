@@ -175,6 +175,11 @@ Json Operation(const Route& route, const std::string& operation_id,
     errors.insert({429, 503});
     op["x-bsg-cost"] = "heavy";
   }
+  if (route.versioned) {
+    // Answered from the server's read cache while the data stays the same: an ETag naming the
+    // data version, and 304 for If-None-Match.
+    op["x-bsg-versioned"] = true;
+  }
   bool has_4xx = false;
   for (int s : errors) has_4xx = has_4xx || (s >= 400 && s < 500);
   if (!has_4xx) errors.insert(400);

@@ -2,6 +2,7 @@
 #ifndef BSG_PLATFORM_HTTP_RESPONSE_H_
 #define BSG_PLATFORM_HTTP_RESPONSE_H_
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
   std::string body;
+  // The body gzipped ahead of time (a ResponseCache compresses what it keeps once); the server
+  // sends it instead of `body` to a client that accepts gzip.
+  std::shared_ptr<const std::string> gzip_body;
 
   static Response Json(const nlohmann::json& body, int status = 200);
   static Response Text(std::string body, std::string content_type, int status = 200);

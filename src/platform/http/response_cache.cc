@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "platform/http/http_internal.h"
+
 namespace bsg::http {
 
 struct ResponseCache::Flight {
@@ -13,7 +15,8 @@ struct ResponseCache::Flight {
   std::optional<Result<Response>> result;
 };
 
-ResponseCache::ResponseCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+ResponseCache::ResponseCache(std::size_t max_bytes, Admission admission)
+    : max_bytes_(max_bytes), admission_(admission) {}
 ResponseCache::~ResponseCache() = default;
 
 std::string ResponseCache::EtagFor(const std::string& key) {
@@ -56,7 +59,22 @@ bool NamesEtag(const Request& req, const std::string& etag) {
 
 void Tag(Response& r, const std::string& etag) {
   r.SetHeader("ETag", etag);
-  r.SetHeader("Cache-Control", "no-cache");
+  if (r.FindHeader("Cache-Control") == nullptr) r.SetHeader("Cache-Control", "no-cache");
+}
+
+// Bodies smaller than this are sent as they are (as the server does:
+// ServerOptions::gzip_min_bytes).
+constexpr std::size_t kGzipMinBytes = 1024;
+
+// Compresses a body to keep once, for every client that accepts gzip.
+void GzipAhead(Response& r) {
+  if (r.body.size() < kGzipMinBytes || !internal::IsCompressible(r.content_type) ||
+      r.FindHeader("Content-Encoding") != nullptr) {
+    return;
+  }
+  if (std::optional<std::string> gz = internal::Gzip(r.body)) {
+    r.gzip_body = std::make_shared<const std::string>(std::move(*gz));
+  }
 }
 
 Response NotModified(const std::string& etag) {
@@ -113,7 +131,8 @@ Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
   }
 
   Result<Response> result = Status::Internal("cache.no_result", "no result");
-  if (Status admit = req.AdmitRender(); !admit.ok()) {
+  Status admit = admission_ == Admission::kChargeRenders ? req.AdmitRender() : Status::Ok();
+  if (!admit.ok()) {
     result = admit;
   } else {
     try {
@@ -129,12 +148,17 @@ Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
       throw;
     }
   }
-  if (result.ok() && result->status >= 200 && result->status < 300) Tag(*result, etag);
+  const bool kept = result.ok() && result->status >= 200 && result->status < 300 &&
+                    result->FindHeader("Set-Cookie") == nullptr;
+  if (kept) {
+    Tag(*result, etag);
+    GzipAhead(*result);
+  }
   {
     std::lock_guard lock(mu_);
     ++stats_.builds;
     flights_.erase(key);
-    if (result.ok() && result->status >= 200 && result->status < 300) Insert(key, *result);
+    if (kept) Insert(key, *result);
   }
   {
     std::lock_guard flock(flight->mu);
@@ -154,6 +178,7 @@ Result<Response> ResponseCache::Get(const Request& req, const std::string& key,
 
 void ResponseCache::Insert(const std::string& key, const Response& response) {
   std::size_t bytes = key.size() + response.body.size() + 256;
+  if (response.gzip_body) bytes += response.gzip_body->size();
   for (const auto& [name, value] : response.headers) bytes += name.size() + value.size();
   if (bytes > max_bytes_ / 4) return;
   while (stats_.bytes + bytes > max_bytes_ && !lru_.empty()) {

@@ -1,9 +1,10 @@
 // Responses of expensive GET routes (report documents, figures) kept under a key that names all
 // they depend on: the route, the normalised query, the language, and the data version they were
 // built from (db::DataVersion). Bounded by bytes, least recently used out first. Concurrent
-// requests for the same key wait for one build (single flight), and a build is admitted by
-// Request::AdmitRender (the per-address limit for anonymous callers); waiters and cache hits are
-// not charged.
+// requests for the same key wait for one build (single flight). A document cache admits each
+// build through Request::AdmitRender (the per-address limit for anonymous callers; waiters and
+// cache hits are not charged); the server's cache of versioned reads (Route::versioned) does
+// not. A kept body of a compressible type is gzipped once (Response::gzip_body).
 #ifndef BSG_PLATFORM_HTTP_RESPONSE_CACHE_H_
 #define BSG_PLATFORM_HTTP_RESPONSE_CACHE_H_
 
@@ -24,7 +25,8 @@ namespace bsg::http {
 
 class ResponseCache {
  public:
-  explicit ResponseCache(std::size_t max_bytes);
+  enum class Admission { kChargeRenders, kFree };
+  explicit ResponseCache(std::size_t max_bytes, Admission admission = Admission::kChargeRenders);
   ~ResponseCache();
   ResponseCache(const ResponseCache&) = delete;
   ResponseCache& operator=(const ResponseCache&) = delete;
@@ -41,9 +43,10 @@ class ResponseCache {
   // The answer for `key`. From the cache when held; else `build` runs once for all concurrent
   // callers with this key (after req.AdmitRender(); its 429 goes to this caller alone), and a 2xx
   // result is kept (an error is passed to the waiters, not kept). Every 2xx answer carries an
-  // ETag derived from the key and `Cache-Control: no-cache` (clients revalidate); a request whose
-  // If-None-Match names the ETag gets 304 without a build, since the key holds the data version.
-  // A response larger than a quarter of max_bytes is served but not kept.
+  // ETag derived from the key and, unless `build` set one, `Cache-Control: no-cache` (clients
+  // revalidate); a request whose If-None-Match names the ETag gets 304 without a build, since the
+  // key holds the data version. A response larger than a quarter of max_bytes, or one that sets a
+  // cookie, is served but not kept.
   Result<Response> Get(const Request& req, const std::string& key,
                        const std::function<Result<Response>()>& build);
 
@@ -71,6 +74,7 @@ class ResponseCache {
   void Insert(const std::string& key, const Response& response);
 
   const std::size_t max_bytes_;
+  const Admission admission_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
   std::list<std::string> lru_;  // front: most recently used

@@ -110,6 +110,13 @@ struct Route {
   // A heavy route's answer from a cache, on the request threads (after the policy and CSRF
   // checks): a response, or nullopt to run the handler on the heavy workers.
   std::function<std::optional<Response>(Request&)> cached = nullptr;
+  // A read whose answer depends only on the request (path and query), the caller (user, roles,
+  // country), today's date and the modules' data: the server keeps its answers under a key of
+  // those and the data version (ServerOptions::data_version), so a repeat is answered from memory
+  // and a revalidation (If-None-Match) with 304, both without running the handler, until a
+  // write changes the data. GET only; never for answers that read identity's records (sessions,
+  // tokens, the audit trail), which have no data version.
+  bool versioned = false;
 };
 
 class Router {

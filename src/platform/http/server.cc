@@ -37,6 +37,7 @@
 #include "platform/http/metrics.h"
 #include "platform/http/rate_limit.h"
 #include "platform/http/response.h"
+#include "platform/http/response_cache.h"
 #include "platform/log.h"
 #include "platform/time/clock.h"
 
@@ -421,7 +422,12 @@ class Core {
         router_(router),
         authenticator_(authenticator),
         metrics_(metrics),
-        render_limiter_(options_.anonymous_renders_per_minute, options_.anonymous_render_burst) {}
+        render_limiter_(options_.anonymous_renders_per_minute, options_.anonymous_render_burst) {
+    if (options_.read_cache_bytes > 0 && options_.data_version) {
+      read_cache_ = std::make_unique<ResponseCache>(options_.read_cache_bytes,
+                                                    ResponseCache::Admission::kFree);
+    }
+  }
 
   ~Core() { Stop(); }
 
@@ -474,6 +480,7 @@ class Core {
   Metrics::Series* malformed_series_ = nullptr;
 
   RateLimiter render_limiter_;
+  std::unique_ptr<ResponseCache> read_cache_;  // of versioned routes; nullptr: none
   std::unique_ptr<WorkerPool> heavy_;
 
   std::atomic<std::uint16_t> port_{0};
@@ -757,8 +764,44 @@ void Core::Process(const restinio::request_t& req, Request& request, Outcome& ou
   RunHandler(request, out);
 }
 
+namespace {
+
+// The caller as a versioned answer's key part: what may change what a route shows.
+std::string CallerKey(const std::optional<Principal>& principal) {
+  if (!principal) return "anonymous";
+  std::string key = "user " + std::to_string(principal->user_id);
+  for (const std::string& role : principal->roles) key += " " + role;  // a set: in order
+  if (principal->country) key += " country " + *principal->country;
+  return key;
+}
+
+}  // namespace
+
 void Core::RunHandler(Request& request, Outcome& out) {
-  Result<Response> result = out.route->handler(request);
+  const Route& route = *out.route;
+  const bool read = request.method == Method::kGet || request.method == Method::kHead;
+  if (route.versioned && read && read_cache_) {
+    Result<std::string> version = options_.data_version();
+    if (!version.ok()) return Error(request, out, version.status());
+    const std::string key = ResponseCache::RequestKey(request) + "\n" +
+                            CallerKey(request.principal) + "\n" + time::Today().ToString() + "\n" +
+                            *version;
+    Result<Response> result = read_cache_->Get(request, key, [&]() -> Result<Response> {
+      Result<Response> built = route.handler(request);
+      if (built.ok()) {
+        // Anyone's answer may be kept by shared caches, a signed-in caller's only by theirs;
+        // either is revalidated (the ETag names the data version).
+        built->SetHeader("Cache-Control",
+                         request.principal ? "private, no-cache" : "public, no-cache");
+        built->SetHeader("Vary", "Cookie, Authorization");
+      }
+      return built;
+    });
+    if (!result.ok()) return Error(request, out, result.status());
+    out.response = std::move(*result);
+    return;
+  }
+  Result<Response> result = route.handler(request);
   if (!result.ok()) return Error(request, out, result.status());
   out.response = std::move(*result);
 }
@@ -879,9 +922,17 @@ Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Ou
   if (api && r.FindHeader("Cache-Control") == nullptr)
     rb.append_header("Cache-Control", "no-store");
 
-  if (!out.file && !head && options_.gzip_min_bytes > 0 &&
-      r.body.size() >= options_.gzip_min_bytes && internal::IsCompressible(r.content_type) &&
-      r.FindHeader("Content-Encoding") == nullptr) {
+  if (r.gzip_body && !head && r.status != 304) {
+    // Compressed once, when it was kept.
+    rb.append_header("Vary", "Accept-Encoding");
+    auto ae = request.headers.find("accept-encoding");
+    if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
+      r.body = *r.gzip_body;
+      rb.append_header("Content-Encoding", "gzip");
+    }
+  } else if (!out.file && !head && options_.gzip_min_bytes > 0 &&
+             r.body.size() >= options_.gzip_min_bytes && internal::IsCompressible(r.content_type) &&
+             r.FindHeader("Content-Encoding") == nullptr) {
     rb.append_header("Vary", "Accept-Encoding");
     auto ae = request.headers.find("accept-encoding");
     if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {

@@ -87,6 +87,11 @@ struct ServerOptions {
   // cached answers are not counted), with up to anonymous_render_burst at once; 0: no limit.
   int anonymous_renders_per_minute = 60;
   int anonymous_render_burst = 30;
+  // Versioned routes (Route::versioned) are answered from a cache of this many bytes while
+  // `data_version` returns the same string (db::DataVersion); 0, or no data_version: every
+  // request runs its handler.
+  std::size_t read_cache_bytes = 32 * 1024 * 1024;
+  std::function<Result<std::string>()> data_version;
 };
 
 class Metrics;

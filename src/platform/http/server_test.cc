@@ -189,6 +189,17 @@ class ServerTest : public ::testing::Test {
       r.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'");
       return Result<Response>(std::move(r));
     }));
+    Route versioned = MakeRoute(
+        Method::kGet, "/api/versioned", Policy::Public(), [this](Request& req) -> Result<Response> {
+          ++versioned_builds_;
+          json items = json::array();
+          for (int i = 0; i < 200; ++i) items.push_back({{"id", i}});
+          return Response::Json({{"who", req.principal ? req.principal->email : "anyone"},
+                                 {"version", data_version_},
+                                 {"items", items}});
+        });
+    versioned.versioned = true;
+    router_.Add(versioned);
     router_.Add(MakeRoute(Method::kGet, "/metrics", Policy::Public(), [this](Request&) {
       return Result<Response>(Response::Text(metrics_.Render(), "text/plain; version=0.0.4"));
     }));
@@ -231,7 +242,19 @@ class ServerTest : public ::testing::Test {
   FakeAuthenticator auth_;
   Metrics metrics_;
   std::atomic<bool> slow_entered_{false};
+  std::atomic<int> versioned_builds_{0};
+  std::string data_version_ = "events=1";  // what ServerOptions::data_version answers
+  bool data_version_fails_ = false;
   std::unique_ptr<Server> server_;
+
+  ServerOptions WithDataVersion() {
+    ServerOptions o;
+    o.data_version = [this]() -> Result<std::string> {
+      if (data_version_fails_) return Status::Unavailable("db.unreachable", "database is down");
+      return data_version_;
+    };
+    return o;
+  }
 };
 
 void ExpectJsonError(const httplib::Result& res, int status, const std::string& reason) {
@@ -1027,6 +1050,98 @@ TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLineWithoutSecrets) {
   EXPECT_EQ(first["status"], 200);
   EXPECT_EQ(first["method"], "GET");
   EXPECT_EQ(first["remote"], "127.0.0.1");
+}
+
+TEST_F(ServerTest, AVersionedReadIsBuiltOnceWhileTheDataStaysTheSame) {
+  Start(WithDataVersion());
+  auto cli = Client();
+  auto first = cli.Get("/api/versioned?x=1");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  const std::string etag = first->get_header_value("ETag");
+  EXPECT_FALSE(etag.empty());
+  EXPECT_EQ(first->get_header_value("Cache-Control"), "public, no-cache");
+  auto second = cli.Get("/api/versioned?x=1");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->body, first->body);
+  EXPECT_EQ(versioned_builds_, 1) << "the repeat came from memory";
+
+  // Revalidation: 304 without a build.
+  auto again = cli.Get("/api/versioned?x=1", {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  EXPECT_EQ(versioned_builds_, 1);
+
+  // Another query is another answer.
+  ASSERT_TRUE(cli.Get("/api/versioned?x=2"));
+  EXPECT_EQ(versioned_builds_, 2);
+
+  // A write moves the data version: the next read is built again, with a new ETag.
+  data_version_ = "events=2";
+  auto changed = cli.Get("/api/versioned?x=1", {{"If-None-Match", etag}});
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200);
+  EXPECT_NE(changed->get_header_value("ETag"), etag);
+  EXPECT_EQ(json::parse(changed->body)["version"], "events=2");
+  EXPECT_EQ(versioned_builds_, 3);
+}
+
+TEST_F(ServerTest, AVersionedReadIsKeptPerCaller) {
+  Start(WithDataVersion());
+  auto cli = Client();
+  auto anyone = cli.Get("/api/versioned");
+  auto user = cli.Get("/api/versioned", {{"Cookie", "bsg_session=user"}});
+  auto admin = cli.Get("/api/versioned", {{"Cookie", "bsg_session=admin"}});
+  ASSERT_TRUE(anyone && user && admin);
+  EXPECT_EQ(json::parse(anyone->body)["who"], "anyone");
+  EXPECT_EQ(json::parse(user->body)["who"], "user@example.org");
+  EXPECT_EQ(json::parse(admin->body)["who"], "admin@example.org");
+  EXPECT_EQ(versioned_builds_, 3);
+  EXPECT_EQ(user->get_header_value("Cache-Control"), "private, no-cache");
+  EXPECT_NE(user->get_header_value("ETag"), anyone->get_header_value("ETag"));
+  // One caller's tag does not revalidate another's answer.
+  auto cross = cli.Get("/api/versioned", {{"If-None-Match", user->get_header_value("ETag")}});
+  ASSERT_TRUE(cross);
+  EXPECT_EQ(cross->status, 200);
+  EXPECT_EQ(json::parse(cross->body)["who"], "anyone");
+}
+
+TEST_F(ServerTest, AVersionedReadIsGzippedOnceForEveryClientThatAcceptsIt) {
+  Start(WithDataVersion());
+  auto cli = Client();
+  cli.set_decompress(false);
+  auto plain = cli.Get("/api/versioned");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  for (int i = 0; i < 2; ++i) {
+    auto gz = cli.Get("/api/versioned", {{"Accept-Encoding", "gzip"}});
+    ASSERT_TRUE(gz);
+    EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_LT(gz->body.size(), plain->body.size());
+  }
+  auto inflated = Client().Get("/api/versioned", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(inflated);
+  EXPECT_EQ(inflated->body, plain->body);
+  EXPECT_EQ(versioned_builds_, 1);
+}
+
+TEST_F(ServerTest, WithoutADataVersionAVersionedReadRunsEveryTime) {
+  Start();
+  auto cli = Client();
+  ASSERT_TRUE(cli.Get("/api/versioned"));
+  auto second = cli.Get("/api/versioned");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(versioned_builds_, 2);
+  EXPECT_EQ(second->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(ServerTest, AVersionedReadAnswersTheDataVersionsFailure) {
+  Start(WithDataVersion());
+  data_version_fails_ = true;
+  auto res = Client().Get("/api/versioned");
+  ExpectJsonError(res, 503, "db.unreachable");
+  EXPECT_EQ(versioned_builds_, 0);
 }
 
 }  // namespace
