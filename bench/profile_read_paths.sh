@@ -3,8 +3,8 @@
 # sampled with `perf record --call-graph dwarf`, for GET /api/health, /api/events?limit=50 and
 # /api/countries?class=ldc&on=2020-01-01. Prints Markdown: req/s and p99 per route, and the
 # project's frames that hold the most time (inclusive, as in a flame graph's wide boxes).
-# Usage: bench/profile_read_paths.sh > bench/profiles/read_paths.md (bench/run.sh appends
-# bench/profiles/*.md to RESULTS.md). Needs perf (Debian linux-perf) and wrk; loopback only.
+# Usage: PROFILE_LABEL=after bench/profile_read_paths.sh > bench/profiles/read_paths_after.md
+# (bench/run.sh appends bench/profiles/*.md to RESULTS.md; the label names the snapshot). Needs perf (Debian linux-perf) and wrk; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,9 +24,9 @@ BSG_DATA_DIR="$ROOT/data" "$BSG" --database "sqlite://$WORK/p.db" serve --port "
 BSG_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
 
-echo "## Profile of the read paths ($(git -C "$ROOT" rev-parse --short HEAD), $(date -u +%Y-%m-%d))"
+echo "## Profile of the read paths${PROFILE_LABEL:+, $PROFILE_LABEL} ($(git -C "$ROOT" rev-parse --short HEAD), $(date -u +%Y-%m-%d))"
 echo
-echo "\`bsg serve\` (release build with debug information, SQLite, demo data, 2 threads) under"
+echo "\`bsg serve\` (release build with debug information, SQLite, demo data, default threads: $(nproc)) under"
 echo "\`wrk -t2 -c64\`; \`perf record -F 199 --call-graph dwarf\` for ${SECONDS_PER_ROUTE}s per route."
 echo "The frames are the project's functions holding the most samples, inclusive of what they"
 echo "call (the wide boxes of a flame graph), in percent of the server's samples."

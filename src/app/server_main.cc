@@ -93,6 +93,7 @@ int RunServe(Config config, const ServeOptions& options) {
   server_options.read_cache_bytes = static_cast<std::size_t>(config.read_cache_bytes);
   db::Database* database = db->get();
   server_options.data_version = [database] { return db::DataVersion(*database); };
+  server_options.data_version_max_age = std::chrono::milliseconds(config.data_version_max_age_ms);
   http::Authenticator* authenticator = nullptr;
   for (const auto& module : Modules()) {
     if (authenticator == nullptr) authenticator = module->authenticator();

@@ -99,6 +99,8 @@ Status ApplyToml(const std::string& path, Config& c) {
       integer("server.anonymous_renders_per_minute", 0, 1000000, c.anonymous_renders_per_minute));
   BSG_RETURN_IF_ERROR(
       integer("server.read_cache_bytes", 0, std::int64_t{1} << 40, c.read_cache_bytes));
+  BSG_RETURN_IF_ERROR(
+      integer("server.data_version_max_age_ms", 0, 60000, c.data_version_max_age_ms));
   BSG_RETURN_IF_ERROR(text("server.static_dir", c.static_dir));
   BSG_RETURN_IF_ERROR(
       integer("server.max_body_bytes", 1024, std::int64_t{1} << 32, c.max_body_bytes));
@@ -172,6 +174,10 @@ Status ApplyEnv(const EnvLookup& env, Config& c) {
   if (auto v = env("BSG_READ_CACHE_BYTES")) {
     BSG_ASSIGN_OR_RETURN(c.read_cache_bytes,
                          ParseInt(where, "BSG_READ_CACHE_BYTES", *v, 0, std::int64_t{1} << 40));
+  }
+  if (auto v = env("BSG_DATA_VERSION_MAX_AGE_MS")) {
+    BSG_ASSIGN_OR_RETURN(c.data_version_max_age_ms,
+                         ParseInt(where, "BSG_DATA_VERSION_MAX_AGE_MS", *v, 0, 60000));
   }
   if (auto v = env("BSG_STATIC_DIR")) c.static_dir = *v;
   if (auto v = env("BSG_MAX_BODY_BYTES")) {

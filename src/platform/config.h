@@ -10,6 +10,8 @@
 //   server.max_body_bytes BSG_MAX_BODY_BYTES    10485760
 //   server.read_cache_bytes BSG_READ_CACHE_BYTES 33554432 (answers of versioned reads kept in
 //                                               memory; 0: none; see http::ServerOptions)
+//   server.data_version_max_age_ms BSG_DATA_VERSION_MAX_AGE_MS 2 (how long the data version
+//                                               read is reused; others' writes show after it)
 //   log.level             BSG_LOG_LEVEL         info
 //   log.access            BSG_ACCESS_LOG        true   (JSON lines on stdout)
 //   server.trusted_proxies BSG_TRUSTED_PROXIES  none   (addresses or CIDR networks whose
@@ -66,6 +68,7 @@ struct Config {
   std::int64_t heavy_queue = 64;
   std::int64_t anonymous_renders_per_minute = 60;
   std::int64_t read_cache_bytes = 32 * 1024 * 1024;
+  std::int64_t data_version_max_age_ms = 2;
 
   // Module settings from bsg.toml, "module.key" -> the value as written (strings unquoted).
   std::map<std::string, std::string, std::less<>> module_settings;

@@ -90,6 +90,9 @@ class AppServer {
     // and reads back shows that a write is seen at once.
     if (!options.data_version) {
       options.data_version = [this] { return db::DataVersion(db_); };
+      // Tests also write through the database directly, as another process would: read the
+      // version on every request rather than within data_version_max_age.
+      options.data_version_max_age = std::chrono::milliseconds(0);
     }
     server_ = std::make_unique<http::Server>(options, router_, authenticator, &metrics_);
     return server_->Start();

@@ -79,22 +79,22 @@ class MandatesModule final : public Module {
     if (!db.ok()) return;
     db::Database* d = *db;
     const std::string tag = "mandates";
-    u::AddRoute(router, http::Method::kGet, "/api/mandates", http::Policy::Public(),
-                u::Doc(tag, "Resolutions, action-plan programmes and BSG pillars",
-                       u::Object({{"resolutions", u::ArrayOf(ResolutionSchema())},
-                                  {"programmes", u::ArrayOf(ProgrammeSchema())},
-                                  {"pillars", u::ArrayOf(PillarSchema())}})),
-                [d](http::Request&) { return Answer(*d, "all"); });
-    u::AddRoute(router, http::Method::kGet, "/api/mandates/resolutions", http::Policy::Public(),
-                u::Doc(tag, "Resolutions behind the BSG programme",
-                       u::Object({{"items", u::ArrayOf(ResolutionSchema())}})),
-                [d](http::Request&) { return Answer(*d, "resolutions"); });
-    u::AddRoute(router, http::Method::kGet, "/api/mandates/programmes", http::Policy::Public(),
-                u::Doc(tag, "The four programmes of the Resolution 44 action plan",
-                       u::Object({{"items", u::ArrayOf(ProgrammeSchema())}})),
-                [d](http::Request&) { return Answer(*d, "programmes"); });
-    u::AddRoute(
-        router, http::Method::kGet, "/api/mandates/pillars", http::Policy::Public(),
+    u::AddRead(router, "/api/mandates", http::Policy::Public(),
+               u::Doc(tag, "Resolutions, action-plan programmes and BSG pillars",
+                      u::Object({{"resolutions", u::ArrayOf(ResolutionSchema())},
+                                 {"programmes", u::ArrayOf(ProgrammeSchema())},
+                                 {"pillars", u::ArrayOf(PillarSchema())}})),
+               [d](http::Request&) { return Answer(*d, "all"); });
+    u::AddRead(router, "/api/mandates/resolutions", http::Policy::Public(),
+               u::Doc(tag, "Resolutions behind the BSG programme",
+                      u::Object({{"items", u::ArrayOf(ResolutionSchema())}})),
+               [d](http::Request&) { return Answer(*d, "resolutions"); });
+    u::AddRead(router, "/api/mandates/programmes", http::Policy::Public(),
+               u::Doc(tag, "The four programmes of the Resolution 44 action plan",
+                      u::Object({{"items", u::ArrayOf(ProgrammeSchema())}})),
+               [d](http::Request&) { return Answer(*d, "programmes"); });
+    u::AddRead(
+        router, "/api/mandates/pillars", http::Policy::Public(),
         u::Doc(tag, "The five BSG pillars", u::Object({{"items", u::ArrayOf(PillarSchema())}})),
         [d](http::Request&) { return Answer(*d, "pillars"); });
   }

@@ -92,6 +92,11 @@ struct ServerOptions {
   // request runs its handler.
   std::size_t read_cache_bytes = 32 * 1024 * 1024;
   std::function<Result<std::string>()> data_version;
+  // The data version read is reused for this long, unless a state-changing request answered by
+  // this server finished meanwhile (so a client always reads its own writes at once); writes by
+  // other processes on the database (other servers, the CLI) are seen within this time. 0: read
+  // on every request.
+  std::chrono::milliseconds data_version_max_age{2};
 };
 
 class Metrics;

@@ -247,8 +247,9 @@ class ServerTest : public ::testing::Test {
   bool data_version_fails_ = false;
   std::unique_ptr<Server> server_;
 
-  ServerOptions WithDataVersion() {
+  ServerOptions WithDataVersion(std::chrono::milliseconds max_age = {}) {
     ServerOptions o;
+    o.data_version_max_age = max_age;
     o.data_version = [this]() -> Result<std::string> {
       if (data_version_fails_) return Status::Unavailable("db.unreachable", "database is down");
       return data_version_;
@@ -1134,6 +1135,29 @@ TEST_F(ServerTest, WithoutADataVersionAVersionedReadRunsEveryTime) {
   ASSERT_TRUE(second);
   EXPECT_EQ(versioned_builds_, 2);
   EXPECT_EQ(second->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(ServerTest, TheDataVersionIsReusedUntilAWriteFinishesHere) {
+  Start(WithDataVersion(std::chrono::hours(1)));
+  auto cli = Client();
+  auto first = cli.Get("/api/versioned");
+  ASSERT_TRUE(first);
+  // Another process wrote: within the max age this server answers what it holds.
+  data_version_ = "events=2";
+  auto held = cli.Get("/api/versioned");
+  ASSERT_TRUE(held);
+  EXPECT_EQ(json::parse(held->body)["version"], "events=1");
+  EXPECT_EQ(versioned_builds_, 1);
+  // A write answered by this server: the next read asks again.
+  auto changed =
+      cli.Post("/api/change", {{"Cookie", "bsg_session=user"}, {"X-CSRF-Token", "csrf-ok"}}, "",
+               "application/json");
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200);
+  auto fresh = cli.Get("/api/versioned");
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(json::parse(fresh->body)["version"], "events=2");
+  EXPECT_EQ(versioned_builds_, 2);
 }
 
 TEST_F(ServerTest, AVersionedReadAnswersTheDataVersionsFailure) {
