@@ -232,12 +232,8 @@ const http::Principal& Caller(const http::Request& request) {
 
 void Add(http::Router& router, http::Method method, std::string pattern, http::Policy policy,
          http::RouteDoc doc, http::Handler handler, bool csrf_exempt = false) {
-  http::Route r;
-  r.method = method;
-  r.pattern = std::move(pattern);
-  r.policy = std::move(policy);
-  r.doc = std::move(doc);
-  r.handler = std::move(handler);
+  http::Route r = http::api_util::MakeRoute(method, std::move(pattern), std::move(policy),
+                                            std::move(doc), std::move(handler));
   r.csrf_exempt = csrf_exempt;
   router.Add(std::move(r));
 }

@@ -123,18 +123,26 @@ inline http::RouteDoc Doc(std::string tag, std::string summary, json response,
   return d;
 }
 
-inline void AddRoute(http::Router& router, http::Method method, std::string pattern,
-                     http::Policy policy, http::RouteDoc doc, http::Handler handler,
-                     http::Cost cost = http::Cost::kCheap,
-                     std::function<std::optional<http::Response>(http::Request&)> cached = {}) {
+// A route with its method, pattern, policy, documentation and handler; the rest defaulted.
+inline http::Route MakeRoute(http::Method method, std::string pattern, http::Policy policy,
+                             http::RouteDoc doc, http::Handler handler) {
   http::Route r;
-  r.cost = cost;
-  r.cached = std::move(cached);
   r.method = method;
   r.pattern = std::move(pattern);
   r.policy = std::move(policy);
   r.doc = std::move(doc);
   r.handler = std::move(handler);
+  return r;
+}
+
+inline void AddRoute(http::Router& router, http::Method method, std::string pattern,
+                     http::Policy policy, http::RouteDoc doc, http::Handler handler,
+                     http::Cost cost = http::Cost::kCheap,
+                     std::function<std::optional<http::Response>(http::Request&)> cached = {}) {
+  http::Route r =
+      MakeRoute(method, std::move(pattern), std::move(policy), std::move(doc), std::move(handler));
+  r.cost = cost;
+  r.cached = std::move(cached);
   router.Add(std::move(r));
 }
 
@@ -143,12 +151,8 @@ inline void AddRoute(http::Router& router, http::Method method, std::string patt
 // the modules' data, never on identity's records.
 inline void AddRead(http::Router& router, std::string pattern, http::Policy policy,
                     http::RouteDoc doc, http::Handler handler) {
-  http::Route r;
-  r.method = http::Method::kGet;
-  r.pattern = std::move(pattern);
-  r.policy = std::move(policy);
-  r.doc = std::move(doc);
-  r.handler = std::move(handler);
+  http::Route r = MakeRoute(http::Method::kGet, std::move(pattern), std::move(policy),
+                            std::move(doc), std::move(handler));
   r.versioned = true;
   router.Add(std::move(r));
 }
