@@ -39,10 +39,15 @@ sqlite3 "$WORK/ref.db" ".import --csv $WORK/people.csv people"
 T1=$(seconds)
 REF=$(elapsed "$T0" "$T1")
 
+# The file is larger than an import's default limit (registry.import_max_rows, 50,000 rows).
+export BSG_REGISTRY_IMPORT_MAX_ROWS=$((N + 1000))
+failed() { echo "bench registry_import: bsg import failed on $1:" >&2; cat "$2" >&2; exit 1; }
+
 # bsg on SQLite.
 "$BSG" --database "sqlite://$WORK/bsg.db" migrate >/dev/null
 T0=$(seconds)
-"$BSG" --database "sqlite://$WORK/bsg.db" import people "$WORK/people.csv" >/dev/null 2>"$WORK/sqlite.err"
+"$BSG" --database "sqlite://$WORK/bsg.db" import people "$WORK/people.csv" >/dev/null 2>"$WORK/sqlite.err" ||
+  failed SQLite "$WORK/sqlite.err"
 T1=$(seconds)
 SQLITE=$(elapsed "$T0" "$T1")
 
@@ -50,7 +55,8 @@ SQLITE=$(elapsed "$T0" "$T1")
 PG_URL=$(scripts/pg-test-server.sh start "$WORK/pg")
 "$BSG" --database "$PG_URL" migrate >/dev/null
 T0=$(seconds)
-"$BSG" --database "$PG_URL" import people "$WORK/people.csv" >/dev/null 2>"$WORK/pg.err"
+"$BSG" --database "$PG_URL" import people "$WORK/people.csv" >/dev/null 2>"$WORK/pg.err" ||
+  failed PostgreSQL "$WORK/pg.err"
 T1=$(seconds)
 PG=$(elapsed "$T0" "$T1")
 
