@@ -210,6 +210,12 @@ bool IsCompressible(std::string_view content_type) {
          type == "application/xml" || type.ends_with("+xml") || type == "application/javascript";
 }
 
+bool WorthGzipping(const Response& response, std::size_t min_bytes) {
+  return min_bytes > 0 && response.body.size() >= min_bytes &&
+         IsCompressible(response.content_type) &&
+         response.FindHeader("Content-Encoding") == nullptr;
+}
+
 bool AcceptsGzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     std::size_t comma = accept_encoding.find(',');

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "platform/http/request.h"
+#include "platform/http/response.h"
 
 namespace bsg::http::internal {
 
@@ -45,6 +46,9 @@ void AppendJsonEscaped(std::string& out, std::string_view s);
 std::string_view ContentTypeForPath(std::string_view path);
 // True when a response of this Content-Type is worth compressing (text, JSON, SVG, ...).
 bool IsCompressible(std::string_view content_type);
+// True when a response's body is worth gzipping: at least `min_bytes` long (0: never), of a
+// compressible type, and not already encoded.
+bool WorthGzipping(const Response& response, std::size_t min_bytes);
 // True when an Accept-Encoding header value accepts gzip (a q=0 refusal counts as no).
 bool AcceptsGzip(std::string_view accept_encoding);
 // Compresses `data` as a gzip member. nullopt if zlib fails (the caller sends it uncompressed).

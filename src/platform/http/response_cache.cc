@@ -68,10 +68,7 @@ constexpr std::size_t kGzipMinBytes = 1024;
 
 // Compresses a body to keep once, for every client that accepts gzip.
 void GzipAhead(Response& r) {
-  if (r.body.size() < kGzipMinBytes || !internal::IsCompressible(r.content_type) ||
-      r.FindHeader("Content-Encoding") != nullptr) {
-    return;
-  }
+  if (!internal::WorthGzipping(r, kGzipMinBytes)) return;
   if (std::optional<std::string> gz = internal::Gzip(r.body)) {
     r.gzip_body = std::make_shared<const std::string>(std::move(*gz));
   }

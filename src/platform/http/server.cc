@@ -957,21 +957,15 @@ Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Ou
   if (api && r.FindHeader("Cache-Control") == nullptr)
     rb.append_header("Cache-Control", "no-store");
 
-  if (r.gzip_body && !head && r.status != 304) {
-    // Compressed once, when it was kept.
+  if (!out.file && !head && r.status != 304 &&
+      (r.gzip_body || internal::WorthGzipping(r, options_.gzip_min_bytes))) {
     rb.append_header("Vary", "Accept-Encoding");
     auto ae = request.headers.find("accept-encoding");
     if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
-      r.body = *r.gzip_body;
-      rb.append_header("Content-Encoding", "gzip");
-    }
-  } else if (!out.file && !head && options_.gzip_min_bytes > 0 &&
-             r.body.size() >= options_.gzip_min_bytes && internal::IsCompressible(r.content_type) &&
-             r.FindHeader("Content-Encoding") == nullptr) {
-    rb.append_header("Vary", "Accept-Encoding");
-    auto ae = request.headers.find("accept-encoding");
-    if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
-      if (std::optional<std::string> gz = internal::Gzip(r.body)) {
+      // A kept answer was compressed once, when it was kept; any other is compressed now.
+      std::optional<std::string> gz =
+          r.gzip_body ? std::optional<std::string>(*r.gzip_body) : internal::Gzip(r.body);
+      if (gz) {
         r.body = std::move(*gz);
         rb.append_header("Content-Encoding", "gzip");
       }
