@@ -5,6 +5,7 @@
 #include "http/app_server.h"
 #include "modules/identity/password.h"
 #include "modules/identity/service.h"
+#include "platform/time/clock.h"
 #include "support/test_db.h"
 
 namespace bsg {
@@ -179,11 +180,11 @@ TEST_P(IdentityApiTest, StateChangingRequestsWithACookieNeedTheCsrfToken) {
 }
 
 TEST_P(IdentityApiTest, ExpiredSessionIs401ButSignInStillWorks) {
+  time::ScopedTestClock clock(time::Now());
   MakeUser("ada@example.org", {"admin"});
   BrowserSession s = SignedIn("ada@example.org");
   ASSERT_EQ(client().Send("GET", "/api/users", std::nullopt, &s).status, 200);
-  ASSERT_TRUE(
-      db().Exec("UPDATE user_session SET last_seen_at = ?", {"2000-01-01T00:00:00.000Z"}).ok());
+  clock.Advance(std::chrono::hours(2) + std::chrono::seconds(1));  // idle
   Reply expired = client().Send("GET", "/api/users", std::nullopt, &s);
   EXPECT_EQ(expired.status, 401);
   EXPECT_EQ(expired.Reason(), "session.expired");
@@ -196,6 +197,39 @@ TEST_P(IdentityApiTest, ExpiredSessionIs401ButSignInStillWorks) {
   Reply again = client().Send("POST", "/api/session",
                               json{{"email", "ada@example.org"}, {"password", kPassword}}, &s);
   EXPECT_EQ(again.status, 200) << again.body;
+}
+
+TEST_P(IdentityApiTest, ARevocationWrittenByAnotherProcessEndsTheSessionAtOnce) {
+  MakeUser("ada@example.org", {"admin"});
+  BrowserSession s = SignedIn("ada@example.org");
+  ASSERT_EQ(client().Send("GET", "/api/users", std::nullopt, &s).status, 200);
+  ASSERT_EQ(client().Send("GET", "/api/users", std::nullopt, &s).status, 200);  // from memory
+  // As `bsg user disable` or another server would: straight into the database.
+  ASSERT_TRUE(
+      db().Exec("UPDATE user_session SET revoked_at = ?", {"2000-01-01T00:00:00.000Z"}).ok());
+  Reply revoked = client().Send("GET", "/api/users", std::nullopt, &s);
+  EXPECT_EQ(revoked.status, 401);
+  EXPECT_EQ(revoked.Reason(), "session.expired");
+}
+
+// The user routes are versioned reads: a repeat comes from the read cache, and any change to the
+// accounts, even one written by another process, is in the next answer.
+TEST_P(IdentityApiTest, UserListsShowEveryChangeAtOnce) {
+  MakeUser("ada@example.org", {"admin"});
+  BrowserSession s = SignedIn("ada@example.org");
+  Reply first = client().Send("GET", "/api/users", std::nullopt, &s);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Json()["total"], 1);
+  EXPECT_EQ(first.Header("Cache-Control"), "private, no-cache");
+  EXPECT_EQ(client().Send("GET", "/api/users", std::nullopt, &s).body, first.body);
+  const std::int64_t grace = MakeUser("grace@example.org", {"officer"});  // another process
+  Reply second = client().Send("GET", "/api/users", std::nullopt, &s);
+  EXPECT_EQ(second.Json()["total"], 2) << second.body;
+  ASSERT_TRUE(db().Exec("UPDATE user_account SET display_name = ? WHERE id = ?",
+                        {std::string("Grace H."), grace})
+                  .ok());
+  Reply one = client().Send("GET", "/api/users/" + std::to_string(grace), std::nullopt, &s);
+  EXPECT_EQ(one.Json()["display_name"], "Grace H.") << one.body;
 }
 
 TEST_P(IdentityApiTest, SixthWrongPasswordGets429ForExistingAndUnknownAccounts) {

@@ -315,8 +315,8 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         Param("limit", "integer", "page size, 1 to 200 (default 50)"),
         Param("offset", "integer", "users to skip (default 0)")};
     doc.query_params[1].enum_values = json(kRoles);
-    Add(router, Method::kGet, "/api/users", admin, std::move(doc),
-        [&svc](Request& req) -> Result<Response> {
+    http::api_util::AddRead(
+        router, "/api/users", admin, std::move(doc), [&svc](Request& req) -> Result<Response> {
           UserFilter f;
           BSG_ASSIGN_OR_RETURN(auto q, http::api_util::QueryText(req, "q"));
           if (q && !q->empty()) f.q = *q;
@@ -383,12 +383,12 @@ void RegisterIdentityRoutes(http::Router& router, IdentityService& svc) {
         return Response::Json(ToJson(user), 201);
       });
 
-  Add(router, Method::kGet, "/api/users/{id:int}", staff,
-      Doc("One user (admin, officer)", UserSchema(), 200, {404}),
-      [&svc](Request& req) -> Result<Response> {
-        BSG_ASSIGN_OR_RETURN(User user, svc.GetUser(req.PathInt("id")));
-        return Response::Json(ToJson(user));
-      });
+  http::api_util::AddRead(router, "/api/users/{id:int}", staff,
+                          Doc("One user (admin, officer)", UserSchema(), 200, {404}),
+                          [&svc](Request& req) -> Result<Response> {
+                            BSG_ASSIGN_OR_RETURN(User user, svc.GetUser(req.PathInt("id")));
+                            return Response::Json(ToJson(user));
+                          });
 
   Add(router, Method::kPatch, "/api/users/{id:int}", admin,
       Doc("Change a user's name, language, roles, country or disabled flag (admin)",

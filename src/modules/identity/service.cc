@@ -8,6 +8,7 @@
 #include "modules/identity/json.h"
 #include "modules/identity/rules.h"
 #include "platform/config.h"
+#include "platform/db/data_version.h"
 #include "platform/log.h"
 #include "platform/text.h"
 
@@ -84,6 +85,7 @@ Status ApplyIdentitySettings(const Config& config, IdentityOptions& o) {
   if (per_address) o.max_failures_per_address = static_cast<int>(*per_address);
   if (per_account) o.max_failures_per_account = static_cast<int>(*per_account);
   o.base_url = config.PublicBaseUrl();
+  o.credentials_max_age = std::chrono::milliseconds(config.data_version_max_age_ms);
   return Status::Ok();
 }
 
@@ -91,8 +93,17 @@ IdentityService::IdentityService(db::Database& db, IdentityOptions options)
     : db_(db),
       options_(std::move(options)),
       hasher_(options_.password_limits, options_.max_concurrent_hashes),
-      store_(SqlIdentityStore()) {
+      store_(SqlIdentityStore()),
+      credentials_version_(options_.credentials_max_age) {
   EnsureSodium();
+}
+
+template <typename Fn>
+Status IdentityService::Write(Fn&& fn) {
+  Status st = db_.InTransaction(std::forward<Fn>(fn));
+  // Committed or rolled back: credentials held in memory are checked against the version again.
+  credentials_version_.NoteWrite();
+  return st;
 }
 
 std::string IdentityService::Now() const { return time::CurrentTimestamp(); }
@@ -103,10 +114,20 @@ std::string IdentityService::At(std::chrono::seconds offset) const {
 
 // ---- authentication
 
+Result<std::int64_t> IdentityService::CredentialsVersion() {
+  return credentials_version_.Get([&]() -> Result<std::int64_t> {
+    AutocommitSession s(db_);
+    BSG_ASSIGN_OR_RETURN(auto version, db::TopicVersion(s, kCredentialsTopic));
+    if (!version) {
+      return Status::Internal("db.no_data_version",
+                              "The identity data version is missing; run bsg migrate.");
+    }
+    return *version;
+  });
+}
+
 Result<std::optional<http::Principal>> IdentityService::Authenticate(const http::Request& request) {
-  AutocommitSession s(db_);
   const time::TimePoint now_tp = time::Now();
-  const std::string now = time::FormatTimestamp(now_tp);
 
   if (auto header = request.Header("Authorization")) {
     const std::string value = Trimmed(*header);
@@ -120,38 +141,60 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
     if (!token.starts_with(kApiTokenPrefix)) {
       return Status::Unauthenticated("token.invalid", "The API token is not valid.");
     }
-    BSG_ASSIGN_OR_RETURN(auto found, store_.FindApiTokenByHash(s, HashToken(token)));
-    if (!found || found->token.revoked_at || found->account.user.disabled()) {
-      return Status::Unauthenticated("token.invalid", "The API token is not valid.");
-    }
-    if (found->token.expires_at <= now) {
-      return Status::Unauthenticated("token.expired", "The API token has expired.");
-    }
-    if (found->token.scopes.count(std::string(kScopeMetrics)) > 0 &&
+    BSG_ASSIGN_OR_RETURN(http::Principal p, ApiTokenPrincipal(HashToken(token), now_tp));
+    if (p.scopes.count(std::string(kScopeMetrics)) > 0 &&
         (request.path != kMetricsPath ||
          (request.method != http::Method::kGet && request.method != http::Method::kHead))) {
       return Status::PermissionDenied("token.metrics_only",
                                       "This API token may only read /metrics.");
     }
-    if (http::IsStateChanging(request.method) &&
-        found->token.scopes.count(std::string(kScopeWrite)) == 0) {
+    if (http::IsStateChanging(request.method) && p.scopes.count(std::string(kScopeWrite)) == 0) {
       return Status::PermissionDenied("token.read_only", "This API token has the read scope only.");
     }
-    const std::string touch_before =
-        time::FormatTimestamp(now_tp - options_.session_touch_interval);
-    if (!found->token.last_used_at || *found->token.last_used_at < touch_before) {
-      BSG_RETURN_IF_ERROR(store_.TouchApiToken(s, found->token.token_id, now));
-    }
-    http::Principal p = PrincipalFor(found->account.user);
-    p.via_api_token = true;
-    p.scopes = found->token.scopes;
-    p.session_id = "token:" + std::to_string(found->token.token_id);
     return std::optional<http::Principal>(std::move(p));
   }
 
   auto cookie = request.Cookie(kSessionCookie);
   if (!cookie || cookie->empty()) return std::optional<http::Principal>();
-  BSG_ASSIGN_OR_RETURN(auto found, store_.FindSessionByTokenHash(s, HashToken(*cookie)));
+  BSG_ASSIGN_OR_RETURN(http::Principal p, SessionPrincipal(HashToken(*cookie), now_tp));
+  return std::optional<http::Principal>(std::move(p));
+}
+
+Result<http::Principal> IdentityService::ApiTokenPrincipal(const std::string& token_hash,
+                                                           time::TimePoint now_tp) {
+  BSG_ASSIGN_OR_RETURN(const std::int64_t version, CredentialsVersion());
+  if (auto held = credentials_.Find(token_hash, version, now_tp)) return std::move(*held);
+  AutocommitSession s(db_);
+  const std::string now = time::FormatTimestamp(now_tp);
+  BSG_ASSIGN_OR_RETURN(auto found, store_.FindApiTokenByHash(s, token_hash));
+  if (!found || found->token.revoked_at || found->account.user.disabled()) {
+    return Status::Unauthenticated("token.invalid", "The API token is not valid.");
+  }
+  if (found->token.expires_at <= now) {
+    return Status::Unauthenticated("token.expired", "The API token has expired.");
+  }
+  const std::string touch_before = time::FormatTimestamp(now_tp - options_.session_touch_interval);
+  time::TimePoint touched = now_tp;
+  if (!found->token.last_used_at || *found->token.last_used_at < touch_before) {
+    BSG_RETURN_IF_ERROR(store_.TouchApiToken(s, found->token.token_id, now));
+  } else if (auto last = time::ParseTimestamp(*found->token.last_used_at)) {
+    touched = *last;
+  }
+  http::Principal p = PrincipalFor(found->account.user);
+  p.via_api_token = true;
+  p.scopes = found->token.scopes;
+  p.session_id = "token:" + std::to_string(found->token.token_id);
+  KeepCredential(token_hash, version, p, found->token.expires_at, touched);
+  return p;
+}
+
+Result<http::Principal> IdentityService::SessionPrincipal(const std::string& token_hash,
+                                                          time::TimePoint now_tp) {
+  BSG_ASSIGN_OR_RETURN(const std::int64_t version, CredentialsVersion());
+  if (auto held = credentials_.Find(token_hash, version, now_tp)) return std::move(*held);
+  AutocommitSession s(db_);
+  const std::string now = time::FormatTimestamp(now_tp);
+  BSG_ASSIGN_OR_RETURN(auto found, store_.FindSessionByTokenHash(s, token_hash));
   const std::string idle_cutoff = time::FormatTimestamp(now_tp - options_.session_idle);
   if (!found || found->revoked_at || found->expires_at <= now ||
       found->last_seen_at <= idle_cutoff || found->account.user.disabled()) {
@@ -160,13 +203,30 @@ Result<std::optional<http::Principal>> IdentityService::Authenticate(const http:
                                    "Your session has ended. Sign in again to continue.");
   }
   const std::string touch_before = time::FormatTimestamp(now_tp - options_.session_touch_interval);
+  time::TimePoint touched = now_tp;
   if (found->last_seen_at < touch_before) {
     BSG_RETURN_IF_ERROR(store_.TouchSession(s, found->session_id, now));
+  } else if (auto last = time::ParseTimestamp(found->last_seen_at)) {
+    touched = *last;
   }
   http::Principal p = PrincipalFor(found->account.user);
   p.session_id = std::to_string(found->session_id);
-  return std::optional<http::Principal>(std::move(p));
+  KeepCredential(token_hash, version, p, found->expires_at, touched);
+  return p;
 }
+
+void IdentityService::KeepCredential(const std::string& token_hash, std::int64_t version,
+                                     const http::Principal& principal,
+                                     const std::string& expires_at, time::TimePoint touched) {
+  // Good until the credential expires or its last use is due to be written again (which is
+  // also well before the idle timeout); an unreadable expiry is not kept.
+  auto expires = time::ParseTimestamp(expires_at);
+  if (!expires) return;
+  credentials_.Put(token_hash, version, principal,
+                   std::min(*expires, touched + options_.session_touch_interval));
+}
+
+void IdentityService::NoteWrite() { credentials_version_.NoteWrite(); }
 
 Status IdentityService::CheckCsrf(const http::Request& request, const http::Principal& principal) {
   if (principal.via_api_token) return Status::Ok();
@@ -207,7 +267,7 @@ Result<std::int64_t> IdentityService::BeginAttempt(const std::string& account_ke
         std::chrono::duration_cast<std::chrono::milliseconds>(*t + options_.failure_window - now);
     return std::max<std::int64_t>(1, (left.count() + 999) / 1000);
   };
-  Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
+  Status st = Write([&](db::Transaction& tx) -> Status {
     retry_after.reset();
     BSG_RETURN_IF_ERROR(store_.PruneSignInFailures(tx, since));
     BSG_ASSIGN_OR_RETURN(FailureCounts c,
@@ -235,7 +295,7 @@ Result<std::int64_t> IdentityService::BeginAttempt(const std::string& account_ke
 }
 
 Status IdentityService::ForgetAttempt(std::int64_t failure_id, const std::string& account_key) {
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     BSG_RETURN_IF_ERROR(store_.DeleteSignInFailure(tx, failure_id));
     return store_.ClearAccountFailures(tx, account_key);
   });
@@ -280,7 +340,7 @@ Result<SignInResult> IdentityService::SignIn(std::string_view email_in, std::str
   who.user_id = record->user.user_id;
   who.label = record->user.email;
   const std::string user_id = std::to_string(record->user.user_id);
-  BSG_RETURN_IF_ERROR(db_.InTransaction([&](db::Transaction& tx) -> Status {
+  BSG_RETURN_IF_ERROR(Write([&](db::Transaction& tx) -> Status {
     BSG_RETURN_IF_ERROR(store_.DeleteSignInFailure(tx, attempt));
     BSG_RETURN_IF_ERROR(store_.ClearAccountFailures(tx, account_key));
     if (new_hash) {
@@ -302,7 +362,7 @@ Result<SignInResult> IdentityService::SignIn(std::string_view email_in, std::str
 Status IdentityService::SignOut(const http::Principal& principal, const AuditActor& actor) {
   auto id = ParseId(principal.session_id);
   if (principal.via_api_token || !id) return Status::Ok();
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     BSG_RETURN_IF_ERROR(store_.RevokeSession(tx, *id, Now()));
     return RecordAudit(tx, actor, "user", std::to_string(principal.user_id), "sign_out",
                        nlohmann::json{{"session_id", *id}}, std::nullopt);
@@ -342,7 +402,7 @@ Result<User> IdentityService::CreateUser(const CreateUserInput& in, const AuditA
     BSG_ASSIGN_OR_RETURN(nu.password_hash, hasher_.Hash(*in.password));
   }
   User created;
-  Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
+  Status st = Write([&](db::Transaction& tx) -> Status {
     auto id = store_.InsertUser(tx, nu, Now());
     if (!id.ok()) {
       if (id.status().reason() == db::kUniqueViolation) {
@@ -368,7 +428,7 @@ Result<User> IdentityService::CreateUser(const CreateUserInput& in, const AuditA
 Result<User> IdentityService::UpdateUser(std::int64_t user_id, const UserPatch& patch,
                                          const AuditActor& actor) {
   User after;
-  Status st = db_.InTransaction([&](db::Transaction& tx) -> Status {
+  Status st = Write([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(UserRecord before, store_.FindUser(tx, user_id));
     after = before.user;
     if (patch.display_name) after.display_name = Trimmed(*patch.display_name);
@@ -457,7 +517,7 @@ Status IdentityService::ChangePassword(const http::Principal& principal,
   BSG_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(new_password));
   std::optional<std::int64_t> keep;
   if (!principal.via_api_token) keep = ParseId(principal.session_id);
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     const std::string now = Now();
     BSG_RETURN_IF_ERROR(store_.DeleteSignInFailure(tx, attempt));
     BSG_RETURN_IF_ERROR(store_.ClearAccountFailures(tx, record.user.email));
@@ -511,7 +571,7 @@ Status IdentityService::RequestPasswordReset(std::string_view email_in, const Au
   AutocommitSession s(db_);
   BSG_ASSIGN_OR_RETURN(auto record, store_.FindUserByEmail(s, email));
   if (!record || record->user.disabled()) return Status::Ok();
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(std::string link, NewResetLink(tx, record->user));
     BSG_RETURN_IF_ERROR(AddResetMessage(tx, record->user, link, /*invitation=*/false));
     return RecordAudit(tx, actor, "user", std::to_string(record->user.user_id),
@@ -525,7 +585,7 @@ Result<std::string> IdentityService::CreateResetLink(std::string_view email,
   BSG_ASSIGN_OR_RETURN(auto record, store_.FindUserByEmail(s, NormalizeEmail(email)));
   if (!record) return Status::NotFound("user.not_found", "No user has this email address.");
   std::string link;
-  BSG_RETURN_IF_ERROR(db_.InTransaction([&](db::Transaction& tx) -> Status {
+  BSG_RETURN_IF_ERROR(Write([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(link, NewResetLink(tx, record->user));
     return RecordAudit(tx, actor, "user", std::to_string(record->user.user_id),
                        "password_reset_link", std::nullopt, std::nullopt);
@@ -547,7 +607,7 @@ Status IdentityService::ConfirmPasswordReset(std::string_view token, std::string
   BSG_ASSIGN_OR_RETURN(UserRecord record, store_.FindUser(s, reset->user_id));
   BSG_RETURN_IF_ERROR(CheckPasswordRules(new_password, record.user.email, "new_password"));
   BSG_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(new_password));
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     const std::string now = Now();
     BSG_ASSIGN_OR_RETURN(bool claimed, store_.ClaimPasswordReset(tx, reset->reset_id, now));
     if (!claimed) return InvalidResetToken();
@@ -592,7 +652,7 @@ Result<CreatedApiToken> IdentityService::CreateApiToken(std::int64_t user_id,
   out.token.scopes = *normalized;
   out.token.created_at = Now();
   out.token.expires_at = At(std::chrono::hours(24) * d);
-  BSG_RETURN_IF_ERROR(db_.InTransaction([&](db::Transaction& tx) -> Status {
+  BSG_RETURN_IF_ERROR(Write([&](db::Transaction& tx) -> Status {
     BSG_ASSIGN_OR_RETURN(out.token.token_id,
                          store_.InsertApiToken(tx, out.token, HashToken(out.secret)));
     return RecordAudit(tx, actor, "api_token", std::to_string(out.token.token_id), "create",
@@ -608,7 +668,7 @@ Result<std::vector<ApiToken>> IdentityService::ListApiTokens(std::int64_t user_i
 
 Status IdentityService::RevokeApiToken(std::int64_t user_id, std::int64_t token_id,
                                        const AuditActor& actor) {
-  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+  return Write([&](db::Transaction& tx) -> Status {
     auto token = store_.FindApiToken(tx, token_id);
     if (!token.ok() || token->user_id != user_id) {
       if (!token.ok() && token.status().code() != ErrorCode::kNotFound) return token.status();

@@ -5,8 +5,10 @@
 // Every change runs in one transaction with its audit event. Messages about credentials never
 // tell whether an account exists.
 //
-// Thread-safety: thread-safe; the database is the only shared state (so several `bsg serve`
-// processes share sessions and rate-limit counters).
+// Thread-safety: thread-safe. The database holds every session, token and rate-limit counter, so
+// several `bsg serve` processes share them; each process keeps the credentials that authenticated
+// recently in memory (CredentialCache), checked against the identity data version, which every
+// revocation bumps, at most IdentityOptions::credentials_max_age old.
 #ifndef BSG_MODULES_IDENTITY_SERVICE_H_
 #define BSG_MODULES_IDENTITY_SERVICE_H_
 
@@ -19,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/identity/credential_cache.h"
 #include "modules/identity/crypto.h"
 #include "modules/identity/model.h"
 #include "modules/identity/password.h"
@@ -27,8 +30,10 @@
 #include "platform/config.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
+#include "platform/recent_value.h"
 #include "platform/status.h"
 #include "platform/time/clock.h"
+#include "platform/time/timestamp.h"
 
 namespace bsg::identity {
 
@@ -36,6 +41,8 @@ inline constexpr std::string_view kSessionCookie = "bsg_session";
 inline constexpr std::string_view kCsrfCookie = "bsg_csrf";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 inline constexpr std::string_view kApiTokenPrefix = "bsg_";
+// The data version topic of credentials (migration 0018_identity_data_version).
+inline constexpr std::string_view kCredentialsTopic = "identity";
 
 struct IdentityOptions {
   std::chrono::seconds session_idle{std::chrono::hours(2)};
@@ -52,13 +59,18 @@ struct IdentityOptions {
   std::string base_url = "http://127.0.0.1:8080";
   PasswordLimits password_limits = DefaultPasswordLimits();
   int max_concurrent_hashes = 2;
+  // How long the identity data version read from the database is trusted before it is read again
+  // (writes of this process are seen at once); server.data_version_max_age_ms. 0: every request
+  // reads it.
+  std::chrono::milliseconds credentials_max_age{2};
 };
 
 // Reads the identity settings of `config` on top of `options` (bsg.toml [identity] table, or
 // the BSG_IDENTITY_* environment variables):
 //   identity.max_failures_per_address   max_failures_per_address (1..1000000)
 //   identity.max_failures_per_account   max_failures_per_account (1..1000000)
-// and base_url from the configuration's public address (server.base_url, BSG_BASE_URL).
+// base_url from the configuration's public address (server.base_url, BSG_BASE_URL), and
+// credentials_max_age from server.data_version_max_age_ms.
 // InvalidArgument (config.bad_value) naming the setting when a value is malformed.
 Status ApplyIdentitySettings(const Config& config, IdentityOptions& options);
 
@@ -101,6 +113,7 @@ class IdentityService : public http::Authenticator {
   // Ok for API tokens; for cookies the X-CSRF-Token header must equal the session's token
   // (PermissionDenied csrf.missing / csrf.mismatch).
   Status CheckCsrf(const http::Request& request, const http::Principal& principal) override;
+  void NoteWrite() override;
 
   // ---- sessions
   // Unprocessable (session.invalid) for a missing email or password; TooManyRequests
@@ -175,10 +188,25 @@ class IdentityService : public http::Authenticator {
   Status AddResetMessage(db::Session& tx, const User& user, const std::string& link,
                          bool invitation);
 
+  // db_.InTransaction, then the credentials in memory are checked against the database again.
+  template <typename Fn>
+  Status Write(Fn&& fn);
+  // The identity data version (topic "identity"), at most options_.credentials_max_age old.
+  Result<std::int64_t> CredentialsVersion();
+  // The principal of an API token or a session by its hash, from memory or the database (which
+  // then records the use at most once per session_touch_interval).
+  Result<http::Principal> ApiTokenPrincipal(const std::string& token_hash, time::TimePoint now);
+  Result<http::Principal> SessionPrincipal(const std::string& token_hash, time::TimePoint now);
+  void KeepCredential(const std::string& token_hash, std::int64_t version,
+                      const http::Principal& principal, const std::string& expires_at,
+                      time::TimePoint touched);
+
   db::Database& db_;
   IdentityOptions options_;
   PasswordHasher hasher_;
   const IdentityStore& store_;
+  RecentValue<std::int64_t> credentials_version_;
+  CredentialCache credentials_;
 };
 
 }  // namespace bsg::identity

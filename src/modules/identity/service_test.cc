@@ -203,6 +203,80 @@ TEST_P(IdentityServiceTest, SignOutRevokesTheSession) {
             ErrorCode::kUnauthenticated);
 }
 
+// Two servers on one database: each keeps the credentials that authenticated in memory, and a
+// revocation committed by one is seen by the other once it reads the identity data version again
+// (at most credentials_max_age later; at once for its own writes).
+TEST_P(IdentityServiceTest, ARevocationOnOneServerIsSeenByAnother) {
+  const User ada = MakeUser("ada@example.org", {"admin"});
+  IdentityOptions patient = options_;
+  patient.credentials_max_age = std::chrono::hours(1);  // reads the version only after writes
+  IdentityService other(db(), patient);
+  auto s = SignIn("ada@example.org", kPassword);
+  ASSERT_TRUE(s.ok());
+  auto token = svc().CreateApiToken(ada.user_id, "script", {"read"}, std::nullopt, Anonymous());
+  ASSERT_TRUE(token.ok()) << token.status().ToString();
+  auto who = other.Authenticate(CookieRequest(s->session_token));
+  ASSERT_TRUE(who.ok() && who->has_value()) << who.status().ToString();
+  ASSERT_TRUE(other.Authenticate(BearerRequest(token->secret)).ok());
+
+  ASSERT_TRUE(svc().SignOut(**who, Anonymous()).ok());
+  ASSERT_TRUE(svc().RevokeApiToken(ada.user_id, token->token.token_id, Anonymous()).ok());
+  // Within its max age `other` still trusts what it read...
+  EXPECT_TRUE(other.Authenticate(CookieRequest(s->session_token)).ok());
+  // ...until it reads the version again, which a write of its own (or the max age) makes it do.
+  other.NoteWrite();
+  EXPECT_EQ(other.Authenticate(CookieRequest(s->session_token)).status().reason(),
+            "session.expired");
+  EXPECT_EQ(other.Authenticate(BearerRequest(token->secret)).status().reason(), "token.invalid");
+
+  // The same through the database alone, as the CLI or a server of an older release would write.
+  auto again = SignIn("ada@example.org", kPassword);
+  ASSERT_TRUE(again.ok());
+  IdentityOptions eager = options_;
+  eager.credentials_max_age = std::chrono::milliseconds(0);
+  IdentityService third(db(), eager);
+  ASSERT_TRUE(third.Authenticate(CookieRequest(again->session_token)).ok());
+  ASSERT_TRUE(db().Exec("UPDATE user_session SET revoked_at = ? WHERE id = ?",
+                        {time::CurrentTimestamp(), again->session_id})
+                  .ok());
+  EXPECT_EQ(third.Authenticate(CookieRequest(again->session_token)).status().reason(),
+            "session.expired");
+}
+
+// A session served from memory still records its use once per touch interval, so the idle
+// timeout counts from the last request, and the roles a request sees are the account's.
+TEST_P(IdentityServiceTest, ASessionInMemoryStillRecordsItsUseAndSeesRoleChanges) {
+  const User admin = MakeUser("ada@example.org", {"admin"});
+  const User grace = MakeUser("grace@example.org", {"officer"});
+  auto s = SignIn("grace@example.org", kPassword);
+  ASSERT_TRUE(s.ok());
+  auto last_seen = [&]() {
+    auto rows = db().Query("SELECT last_seen_at FROM user_session WHERE id = ?", {s->session_id});
+    EXPECT_TRUE(rows.ok() && rows->size() == 1);
+    return rows.ok() && !rows->empty() ? (*rows)[0].Text(0) : std::string();
+  };
+  const std::string signed_in_at = last_seen();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(svc().Authenticate(CookieRequest(s->session_token)).ok());
+  EXPECT_EQ(last_seen(), signed_in_at);
+  clock_.Advance(seconds(61));
+  ASSERT_TRUE(svc().Authenticate(CookieRequest(s->session_token)).ok());
+  EXPECT_EQ(last_seen(), time::CurrentTimestamp());
+  // Kept alive by requests every 100 minutes, longer than the 2-hour idle timeout in all.
+  for (int i = 0; i < 3; ++i) {
+    clock_.Advance(minutes(100));
+    auto who = svc().Authenticate(CookieRequest(s->session_token));
+    ASSERT_TRUE(who.ok()) << who.status().ToString();
+  }
+
+  AuditActor by_admin{admin.user_id, admin.email, "192.0.2.1", "r1"};
+  ASSERT_TRUE(
+      svc().UpdateUser(grace.user_id, {.roles = std::set<std::string>{"viewer"}}, by_admin).ok());
+  auto who = svc().Authenticate(CookieRequest(s->session_token));
+  ASSERT_TRUE(who.ok() && who->has_value());
+  EXPECT_FALSE((*who)->HasRole("officer"));
+  EXPECT_TRUE((*who)->HasRole("viewer"));
+}
+
 TEST_P(IdentityServiceTest, CsrfTokenMustMatchTheSession) {
   MakeUser("ada@example.org", {"admin"});
   auto s = SignIn("ada@example.org", kPassword);

@@ -263,6 +263,14 @@ TEST_P(DbTest, ReadOnlyTransactionRefusesWrites) {
   EXPECT_EQ(row.Int(0), 0);
   EXPECT_FALSE(tx->Exec("UPDATE counter SET n = 5").ok());
   tx.reset();
+  // Each way of writing is refused, and a read after a refused write still sees the old value.
+  ASSERT_OK_AND_ASSIGN(tx, db().Begin({.read_only = true}));
+  EXPECT_FALSE(tx->ExecScript("SELECT 1; UPDATE counter SET n = 6").ok());
+  tx.reset();
+  ASSERT_OK_AND_ASSIGN(tx, db().Begin({.read_only = true}));
+  EXPECT_FALSE(tx->BulkInsert("vals", {"t"}, {{std::string("x")}}).ok());
+  tx.reset();
+  EXPECT_EQ(Count("vals"), 0);
   // The connection goes back to the pool writable.
   ASSERT_OK_AND_ASSIGN(std::int64_t changed, db().Exec("UPDATE counter SET n = 5"));
   EXPECT_EQ(changed, 1);

@@ -63,6 +63,12 @@ class Connection {
 
   sqlite3* handle() const { return db_; }
 
+  // While set, statements that would write fail as PostgreSQL's READ ONLY transactions do
+  // (SQLITE_READONLY). Checked per statement with sqlite3_stmt_readonly rather than by
+  // `PRAGMA query_only`, because changing a flag pragma expires every prepared statement of the
+  // connection: each read-only transaction would then prepare its statements anew.
+  void set_query_only(bool on) { query_only_ = on; }
+
   // Runs one statement with `params`; returns its rows and, when `changes` is set, the number of
   // rows it changed.
   Result<Rows> Run(std::string_view sql, const Params& params, std::int64_t* changes) {
@@ -82,6 +88,10 @@ class Connection {
       if (rc != SQLITE_OK) return Error(rc);
       p = tail;
       if (stmt == nullptr) continue;  // whitespace or a comment
+      if (query_only_ && !sqlite3_stmt_readonly(stmt)) {
+        sqlite3_finalize(stmt);
+        return ReadOnlyRefusal();
+      }
       rc = StepFirst(stmt);
       while (rc == SQLITE_ROW) rc = sqlite3_step(stmt);
       Status status = rc == SQLITE_DONE ? Status::Ok() : Error(rc);
@@ -117,6 +127,9 @@ class Connection {
   }
 
   Status Error(int rc) const { return StatusFromSqlite(rc, sqlite3_errmsg(db_)); }
+  static Status ReadOnlyRefusal() {
+    return StatusFromSqlite(SQLITE_READONLY, "attempt to write in a read-only transaction");
+  }
 
  private:
   // Retries `attempt` while a shared-cache connection (sqlite::memory:) meets a table lock,
@@ -250,6 +263,7 @@ class Connection {
         sqlite3_clear_bindings(stmt);
       }
     } resetter{stmt};
+    if (query_only_ && !sqlite3_stmt_readonly(stmt)) return ReadOnlyRefusal();
     BSG_RETURN_IF_ERROR(Bind(stmt, params));
     Rows rows;
     std::shared_ptr<const std::vector<std::string>> names;
@@ -275,6 +289,7 @@ class Connection {
   const bool shared_cache_;
   const int busy_timeout_ms_;
   std::unordered_map<std::string, sqlite3_stmt*> stmts_;
+  bool query_only_ = false;
 };
 
 using Lease = ConnectionPool<Connection>::Lease;
@@ -350,7 +365,7 @@ class SqliteTransaction final : public Transaction {
     // Over once no transaction is open (a COMMIT that fails on a deferred constraint leaves it
     // open for the rollback).
     finished_ = sqlite3_get_autocommit(db) != 0;
-    if (finished_ && read_only_) (void)lease_->Run("PRAGMA query_only=OFF", {}, nullptr);
+    if (finished_ && read_only_) lease_->set_query_only(false);
     return status;
   }
 
@@ -404,17 +419,12 @@ class SqliteDatabase final : public Database {
 
   Result<std::unique_ptr<Transaction>> Begin(const TxOptions& options) override {
     BSG_ASSIGN_OR_RETURN(Lease conn, pool_.Acquire());
-    if (options.read_only) {
-      // Makes writes fail, as PostgreSQL's READ ONLY does.
-      BSG_RETURN_IF_ERROR(conn->Run("PRAGMA query_only=ON", {}, nullptr).status());
-    }
     // A write transaction takes the write lock up front, so it never fails half-way on a lock
     // upgrade (SQLITE_BUSY_SNAPSHOT) that waiting cannot fix.
     Result<Rows> begin = conn->Run(options.read_only ? "BEGIN" : "BEGIN IMMEDIATE", {}, nullptr);
-    if (!begin.ok()) {
-      if (options.read_only) (void)conn->Run("PRAGMA query_only=OFF", {}, nullptr);
-      return begin.status();
-    }
+    if (!begin.ok()) return begin.status();
+    // Makes writes fail, as PostgreSQL's READ ONLY does.
+    if (options.read_only) conn->set_query_only(true);
     return std::unique_ptr<Transaction>(
         std::make_unique<SqliteTransaction>(std::move(conn), options.read_only, id()));
   }

@@ -39,6 +39,7 @@
 #include "platform/http/response.h"
 #include "platform/http/response_cache.h"
 #include "platform/log.h"
+#include "platform/recent_value.h"
 #include "platform/time/clock.h"
 
 namespace bsg::http {
@@ -482,14 +483,8 @@ class Core {
   RateLimiter render_limiter_;
   std::unique_ptr<ResponseCache> read_cache_;  // of versioned routes; nullptr: none
   // options_.data_version's last answer, reused for data_version_max_age while no state-changing
-  // request finished (write_epoch_ counts them).
-  Result<std::string> CurrentDataVersion();
-  std::atomic<std::uint64_t> write_epoch_{0};
-  std::mutex version_mu_;
-  std::string version_;
-  Clock::time_point version_read_at_;
-  std::uint64_t version_epoch_ = 0;
-  bool version_held_ = false;
+  // request finished.
+  RecentValue<std::string> data_version_{options_.data_version_max_age};
   std::unique_ptr<WorkerPool> heavy_;
 
   std::atomic<std::uint16_t> port_{0};
@@ -786,35 +781,11 @@ std::string CallerKey(const std::optional<Principal>& principal) {
 
 }  // namespace
 
-Result<std::string> Core::CurrentDataVersion() {
-  const Clock::time_point now = Clock::now();
-  const std::uint64_t epoch = write_epoch_.load(std::memory_order_acquire);
-  {
-    std::lock_guard lock(version_mu_);
-    if (version_held_ && version_epoch_ == epoch &&
-        now - version_read_at_ < options_.data_version_max_age) {
-      return version_;
-    }
-  }
-  Result<std::string> version = options_.data_version();
-  if (version.ok()) {
-    std::lock_guard lock(version_mu_);
-    // A write that finished during the read may not be in it: keep it only if none did.
-    if (write_epoch_.load(std::memory_order_acquire) == epoch) {
-      version_ = *version;
-      version_read_at_ = now;
-      version_epoch_ = epoch;
-      version_held_ = true;
-    }
-  }
-  return version;
-}
-
 void Core::RunHandler(Request& request, Outcome& out) {
   const Route& route = *out.route;
   const bool read = request.method == Method::kGet || request.method == Method::kHead;
   if (route.versioned && read && read_cache_) {
-    Result<std::string> version = CurrentDataVersion();
+    Result<std::string> version = data_version_.Get(options_.data_version);
     if (!version.ok()) return Error(request, out, version.status());
     const std::string key = ResponseCache::RequestKey(request) + "\n" +
                             CallerKey(request.principal) + "\n" + time::Today().ToString() + "\n" +
@@ -836,7 +807,10 @@ void Core::RunHandler(Request& request, Outcome& out) {
   }
   Result<Response> result = route.handler(request);
   // Committed (or not) by now, and not yet answered: the next read asks the database again.
-  if (IsStateChanging(request.method)) write_epoch_.fetch_add(1, std::memory_order_acq_rel);
+  if (IsStateChanging(request.method)) {
+    data_version_.NoteWrite();
+    if (authenticator_ != nullptr) authenticator_->NoteWrite();
+  }
   if (!result.ok()) return Error(request, out, result.status());
   out.response = std::move(*result);
 }

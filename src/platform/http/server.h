@@ -41,6 +41,9 @@ class Authenticator {
   // Checks the CSRF token of a state-changing request authenticated by a session cookie.
   // PermissionDenied (403, csrf.missing or csrf.mismatch) when it does not match.
   virtual Status CheckCsrf(const Request& request, const Principal& principal) = 0;
+  // A state-changing request finished (committed or not): credentials an authenticator keeps in
+  // memory are checked against the database again before they are trusted.
+  virtual void NoteWrite() {}
 };
 
 // The Content-Security-Policy of the web app's HTML (index.html and the SPA fallback): scripts,
