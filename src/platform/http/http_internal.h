@@ -51,8 +51,6 @@ bool IsCompressible(std::string_view content_type);
 bool WorthGzipping(const Response& response, std::size_t min_bytes);
 // True when an Accept-Encoding header value accepts gzip (a q=0 refusal counts as no).
 bool AcceptsGzip(std::string_view accept_encoding);
-// Compresses `data` as a gzip member. nullopt if zlib fails (the caller sends it uncompressed).
-std::optional<std::string> Gzip(std::string_view data);
 
 // The reason phrase for an HTTP status code ("Not Found"); "Unknown" for others.
 std::string_view ReasonPhrase(int status);

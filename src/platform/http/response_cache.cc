@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "platform/compress.h"
 #include "platform/http/http_internal.h"
 
 namespace bsg::http {
@@ -69,7 +70,7 @@ constexpr std::size_t kGzipMinBytes = 1024;
 // Compresses a body to keep once, for every client that accepts gzip.
 void GzipAhead(Response& r) {
   if (!internal::WorthGzipping(r, kGzipMinBytes)) return;
-  if (std::optional<std::string> gz = internal::Gzip(r.body)) {
+  if (std::optional<std::string> gz = Gzip(r.body)) {
     r.gzip_body = std::make_shared<const std::string>(std::move(*gz));
   }
 }

@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "platform/compress.h"
 #include "platform/http/http_internal.h"
 #include "platform/http/metrics.h"
 #include "platform/http/rate_limit.h"
@@ -938,7 +939,7 @@ Core::Builder Core::Prepare(restinio::request_t& req, const Request& request, Ou
     if (ae != request.headers.end() && internal::AcceptsGzip(ae->second)) {
       // A kept answer was compressed once, when it was kept; any other is compressed now.
       std::optional<std::string> gz =
-          r.gzip_body ? std::optional<std::string>(*r.gzip_body) : internal::Gzip(r.body);
+          r.gzip_body ? std::optional<std::string>(*r.gzip_body) : Gzip(r.body);
       if (gz) {
         r.body = std::move(*gz);
         rb.append_header("Content-Encoding", "gzip");

@@ -19,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "platform/compress.h"
 #include "platform/http/http_internal.h"
 #include "platform/http/metrics.h"
 
@@ -127,7 +128,7 @@ class ServerTest : public ::testing::Test {
     Write("robots.txt", "User-agent: *\n");
     js_ = "console.log('" + std::string(2000, 'x') + "');\n";
     Write("assets/app.1a2b3c.js", js_);
-    Write("assets/app.1a2b3c.js.gz", internal::Gzip(js_).value());
+    Write("assets/app.1a2b3c.js.gz", Gzip(js_).value());
     Write("assets/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
     fs::create_directories(static_dir_.parent_path() / "bsg_http_test_secret");
     std::ofstream(static_dir_.parent_path() / "bsg_http_test_secret" / "secret.txt") << "secret";
