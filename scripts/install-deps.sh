@@ -13,6 +13,8 @@ PACKAGES=(
   # documents, charts, spreadsheets
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core fonts-noto-cjk
   liborcus-dev libixion-dev libxlsxwriter-dev zlib1g-dev
+  # the course: Moodle XML questions, Markdown pages
+  libxml2-dev libcmark-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   chromium poppler-utils python3 python3-icalendar

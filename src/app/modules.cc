@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "modules/course/module.h"
 #include "modules/events/module.h"
 #include "modules/groups/module.h"
 #include "modules/identity/module.h"
@@ -22,6 +23,7 @@ const std::vector<std::unique_ptr<Module>>& Modules() {
     list->push_back(groups::NewGroupsModule());
     list->push_back(mandates::NewMandatesModule());
     list->push_back(events::NewEventsModule());
+    list->push_back(course::NewCourseModule());
     list->push_back(reports::NewReportsModule());
     return list;
   }();

@@ -18,7 +18,7 @@ std::string Version(Database& db) {
 }
 
 TEST_P(DataVersionTest, EveryTopicIsListedInNameOrder) {
-  EXPECT_EQ(Version(db()), "events=0;groups=0;identity=0;mandates=0;registry=0;reports=0");
+  EXPECT_EQ(Version(db()), "course=0;events=0;groups=0;identity=0;mandates=0;registry=0;reports=0");
 }
 
 TEST_P(DataVersionTest, ACommittedWriteBumpsItsModulesTopicOnly) {

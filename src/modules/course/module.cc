@@ -1,0 +1,35 @@
+#include "modules/course/module.h"
+
+#include "modules/course/api.h"
+#include "modules/course/service.h"
+#include "platform/log.h"
+
+namespace bsg::course {
+namespace {
+
+class CourseAppModule final : public bsg::Module {
+ public:
+  std::string_view name() const override { return "course"; }
+
+  void RegisterRoutes(http::Router& router, ModuleContext& ctx) override {
+    auto db = ctx.database();
+    if (!db.ok()) {
+      log::App()->error("course: no database: {}", db.status().message());
+      return;
+    }
+    CourseOptions options;
+    if (auto config = ctx.config(); config.ok()) options.base_url = (*config)->PublicBaseUrl();
+    // A new service per registration: the routes registered below refer to this one.
+    service_ = std::make_unique<CourseService>(**db, std::move(options));
+    RegisterCourseRoutes(router, *service_);
+  }
+
+ private:
+  std::unique_ptr<CourseService> service_;
+};
+
+}  // namespace
+
+std::unique_ptr<bsg::Module> NewCourseModule() { return std::make_unique<CourseAppModule>(); }
+
+}  // namespace bsg::course

@@ -1,0 +1,252 @@
+// The course use cases on SQLite and PostgreSQL: a course with modules, a question bank imported
+// from GIFT, an assessment drawn at random, attempts that resume and run on the server's clock,
+// exact grading, the certificate issued by itself, verified and revoked.
+#include "modules/course/service.h"
+
+#include <gtest/gtest.h>
+
+#include "modules/course/credential.h"
+#include "modules/course/grading.h"
+#include "modules/course/status_list.h"
+#include "modules/identity/audit.h"
+#include "modules/identity/service.h"
+#include "platform/time/clock.h"
+#include "support/test_db.h"
+
+namespace bsg::course {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kBank = R"(// The demo bank: one category, five questions.
+$CATEGORY: $course$/top/A.1 assessment
+
+::Who approves::Which body approves most ITU-T Recommendations?{=The study group ~The Council ~The Plenipotentiary Conference}
+
+::Contribution::Who may submit a contribution to a study group?{=A member of ITU-T ~Anyone on the Internet ~Only the chairman}
+
+::TSAG::What does TSAG review?{=Priorities and working methods ~National budgets ~Spectrum assignments}
+
+::Questions::Where is the technical work of a study group done?{=In its Questions ~In the Council ~In the press}
+
+::Reports::Which document reports a meeting's results?{=The meeting report ~A press release ~A tweet}
+)";
+
+class CourseServiceTest : public bsg::testing::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    identity::RegisterAuditRecorder();
+    service_ = std::make_unique<CourseService>(db());
+    staff_.actor = CliActor("test");
+    staff_.roles = {"officer"};
+  }
+
+  // A signed-in learner (an account with no person record yet).
+  Caller Learner(const std::string& email, const std::string& name) {
+    identity::IdentityOptions options;
+    options.password_limits = identity::PasswordLimits::Min();
+    identity::IdentityService users(db(), options);
+    identity::CreateUserInput in;
+    in.email = email;
+    in.display_name = name;
+    in.roles = {"delegate"};
+    in.password = "violet-harbour-41-kettle";
+    auto user = users.CreateUser(in, CliActor("test"));
+    EXPECT_TRUE(user.ok()) << user.status().ToString();
+    Caller c;
+    c.actor = AuditActor{user->user_id, email, "192.0.2.7", "r"};
+    c.user_id = user->user_id;
+    c.roles = {"delegate"};
+    c.display_name = name;
+    c.email = email;
+    return c;
+  }
+
+  // A course of two modules with a final assessment of four questions drawn from the bank.
+  Course MakeCourse(std::int64_t time_limit_seconds = 1800) {
+    Course c;
+    c.code = "a1";
+    c.title = "Working methods of ITU-T study groups";
+    auto course = service_->CreateCourse(staff_, c);
+    EXPECT_TRUE(course.ok()) << course.status().ToString();
+    for (int i = 1; i <= 2; ++i) {
+      CourseModule m;
+      m.position = i;
+      m.estimated_minutes = 20;
+      m.texts["en"] =
+          ModuleText{"Module " + std::to_string(i), "Text of *module* " + std::to_string(i)};
+      EXPECT_TRUE(service_->AddModule(staff_, course->id, m).ok());
+    }
+    auto imported = service_->ImportQuestions(staff_, "gift", "bank.txt", kBank, false);
+    EXPECT_TRUE(imported.ok()) << imported.status().ToString();
+    EXPECT_TRUE(imported->problems.empty());
+    auto categories = service_->ListCategories();
+    Quiz q;
+    q.course_id = course->id;
+    q.title = "Final assessment";
+    q.time_limit_seconds = time_limit_seconds;
+    for (int i = 0; i < 4; ++i) q.slots.push_back({0, std::nullopt, categories->front().first, 1});
+    EXPECT_TRUE(service_->CreateQuiz(staff_, q).ok());
+    return *service_->GetCourse(course->id);
+  }
+
+  // The index of the right choice of a slot.
+  static std::int64_t RightChoice(const AttemptSlot& s) {
+    for (std::size_t i = 0; i < s.question.answers.size(); ++i) {
+      if (s.question.answers[i].fraction == kFractionOne) return static_cast<std::int64_t>(i);
+    }
+    return -1;
+  }
+
+  time::ScopedTestClock clock_{*time::ParseTimestamp("2020-01-15T09:00:00Z")};
+  std::unique_ptr<CourseService> service_;
+  Caller staff_;
+};
+
+TEST_P(CourseServiceTest, ImportsAreAllOrNothingWithADryRun) {
+  auto dry = service_->ImportQuestions(staff_, "gift", "bank.txt", kBank, true);
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(dry->questions, 5);
+  EXPECT_TRUE(dry->question_ids.empty());
+  EXPECT_TRUE(service_->ListQuestions(std::nullopt)->empty());
+  // One broken question: nothing is stored, and the problem names the file and line.
+  const std::string broken = std::string(kBank) + "\n::Broken::No closing brace {=yes ~no\n";
+  auto refused = service_->ImportQuestions(staff_, "gift", "bank.txt", broken, false);
+  ASSERT_TRUE(refused.ok());
+  ASSERT_FALSE(refused->problems.empty());
+  EXPECT_EQ(refused->problems.front().where.rfind("bank.txt:", 0), 0u)
+      << refused->problems.front().where;
+  EXPECT_TRUE(service_->ListQuestions(std::nullopt)->empty());
+  // Learners may not import.
+  Caller learner = Learner("ada@example.org", "Ada Lovelace");
+  EXPECT_EQ(service_->ImportQuestions(learner, "gift", "x", kBank, true).status().code(),
+            ErrorCode::kPermissionDenied);
+  // Export then import gives the same questions.
+  ASSERT_TRUE(service_->ImportQuestions(staff_, "gift", "bank.txt", kBank, false).ok());
+  auto gift = service_->ExportQuestions("gift", std::nullopt);
+  ASSERT_TRUE(gift.ok());
+  auto again = service_->ImportQuestions(staff_, "gift", "export.txt", *gift, true);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->problems.empty());
+  EXPECT_EQ(again->questions, 5);
+}
+
+TEST_P(CourseServiceTest, ALearnerCompletesTheCourseAndGetsACertificateByItself) {
+  const Course course = MakeCourse();
+  ASSERT_TRUE(course.assessment_quiz_id);
+  Caller ada = Learner("ada@example.org", "Ada Lovelace");
+  auto enrolled = service_->Enrol(ada, course.id, "en");
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
+  EXPECT_EQ(service_->Enrol(ada, course.id, "en")->id, enrolled->id);  // once
+
+  auto attempt = service_->StartAttempt(ada, *course.assessment_quiz_id);
+  ASSERT_TRUE(attempt.ok()) << attempt.status().ToString();
+  ASSERT_EQ(attempt->slots.size(), 4u);
+  std::set<std::int64_t> questions;
+  for (const AttemptSlot& s : attempt->slots) questions.insert(s.question_id);
+  EXPECT_EQ(questions.size(), 4u);  // no question twice
+  ASSERT_TRUE(attempt->deadline_at);
+  EXPECT_EQ(*attempt->deadline_at, "2020-01-15T09:30:00.000Z");
+  // Starting again resumes the same attempt (a reload, another device).
+  EXPECT_EQ(service_->StartAttempt(ada, *course.assessment_quiz_id)->id, attempt->id);
+
+  // Three right, one wrong: 75%.
+  for (const AttemptSlot& s : attempt->slots) {
+    const std::int64_t right = RightChoice(s);
+    const std::int64_t choice = s.position == 4 ? (right + 1) % 3 : right;
+    auto saved = service_->SaveAnswer(ada, attempt->id, s.position,
+                                      "a" + std::to_string(s.position), json{{"choice", choice}});
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  }
+  // The same request again changes nothing; a malformed one is refused.
+  EXPECT_TRUE(service_->SaveAnswer(ada, attempt->id, 1, "a1", json{{"choice", 0}}).ok());
+  EXPECT_EQ(service_->SaveAnswer(ada, attempt->id, 1, "x", json{{"choice", 9}}).status().reason(),
+            "attempt.bad_response");
+  auto graded = service_->SubmitAttempt(ada, attempt->id);
+  ASSERT_TRUE(graded.ok()) << graded.status().ToString();
+  EXPECT_EQ(*graded->percent_e2, 7500);
+  EXPECT_EQ(service_->SubmitAttempt(ada, attempt->id)->submitted_at, graded->submitted_at);
+  EXPECT_EQ(
+      service_->SaveAnswer(ada, attempt->id, 2, "late", json{{"choice", 0}}).status().reason(),
+      "attempt.closed");
+  EXPECT_FALSE(service_->Progress(ada, course.id)->certificate);
+
+  // A second attempt prefers questions not seen: the fifth is in it.
+  auto second = service_->StartAttempt(ada, *course.assessment_quiz_id);
+  ASSERT_TRUE(second.ok());
+  bool fifth = false;
+  for (const AttemptSlot& s : second->slots) fifth = fifth || !questions.count(s.question_id);
+  EXPECT_TRUE(fifth);
+  for (const AttemptSlot& s : second->slots) {
+    ASSERT_TRUE(service_
+                    ->SaveAnswer(ada, second->id, s.position, "b" + std::to_string(s.position),
+                                 json{{"choice", RightChoice(s)}})
+                    .ok());
+  }
+  ASSERT_EQ(*service_->SubmitAttempt(ada, second->id)->percent_e2, 10000);
+  // 100% but the modules are not read yet: no certificate.
+  EXPECT_FALSE(service_->Progress(ada, course.id)->certificate);
+  ASSERT_TRUE(service_->VisitModule(ada, course.id, course.modules[0].id).ok());
+  auto done = service_->VisitModule(ada, course.id, course.modules[1].id);
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  ASSERT_TRUE(done->certificate);
+  EXPECT_TRUE(done->enrolment->completed_at);
+  const Certificate cert = *done->certificate;
+  EXPECT_EQ(cert.code.size(), 10u);
+  EXPECT_EQ(cert.score_e2, 10000);
+  EXPECT_EQ(cert.learner_name, "Ada Lovelace");
+  EXPECT_FALSE(cert.revoked_at);
+
+  // Anyone can verify it; the credential is signed and points at the revocation list.
+  auto found = service_->FindCertificate(cert.code);
+  ASSERT_TRUE(found.ok() && *found);
+  auto jwt = service_->CredentialJwt(cert.code);
+  ASSERT_TRUE(jwt.ok()) << jwt.status().ToString();
+  auto keys = service_->Jwks();
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ((*keys)["keys"].size(), 1u);
+
+  // Revoked with a reason: the page and the list say so.
+  EXPECT_EQ(service_->RevokeCertificate(ada, cert.code, "mistake").status().code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(service_->RevokeCertificate(staff_, cert.code, " ").status().reason(),
+            "course.invalid");
+  auto revoked = service_->RevokeCertificate(staff_, cert.code, "Issued by mistake");
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_TRUE(revoked->revoked_at);
+  EXPECT_EQ(service_->RevokeCertificate(staff_, cert.code, "again").status().reason(),
+            "certificate.revoked");
+  EXPECT_TRUE(service_->StatusListJwt().ok());
+}
+
+TEST_P(CourseServiceTest, TheServersClockEndsAnAttemptAndWhatWasSavedCounts) {
+  const Course course = MakeCourse(600);
+  Caller ada = Learner("ada@example.org", "Ada Lovelace");
+  ASSERT_TRUE(service_->Enrol(ada, course.id, "en").ok());
+  auto attempt = service_->StartAttempt(ada, *course.assessment_quiz_id);
+  ASSERT_TRUE(attempt.ok());
+  const AttemptSlot& first = attempt->slots.front();
+  ASSERT_TRUE(
+      service_->SaveAnswer(ada, attempt->id, 1, "a1", json{{"choice", RightChoice(first)}}).ok());
+  clock_.Advance(std::chrono::minutes(11));  // the laptop was closed; the clock ran on
+  EXPECT_EQ(service_->SaveAnswer(ada, attempt->id, 2, "a2", json{{"choice", 0}}).status().reason(),
+            "attempt.closed");
+  auto seen = service_->GetAttempt(ada, attempt->id);
+  ASSERT_TRUE(seen.ok());
+  ASSERT_TRUE(seen->submitted_at);
+  EXPECT_EQ(*seen->submitted_at, *attempt->deadline_at);
+  EXPECT_EQ(*seen->percent_e2, 2500);  // one of four, saved in time
+  // Another learner cannot see it.
+  Caller grace = Learner("grace@example.org", "Grace Hopper");
+  EXPECT_EQ(service_->GetAttempt(grace, attempt->id).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(service_->StartAttempt(grace, *course.assessment_quiz_id).status().reason(),
+            "course.not_enrolled");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CourseServiceTest, bsg::testing::AllBackends(),
+                         bsg::testing::BackendName);
+
+}  // namespace
+}  // namespace bsg::course

@@ -1,0 +1,112 @@
+// All SQL of the course module (store_sql.cc). Every function runs on the caller's session, so a
+// use case's reads and writes share its transaction.
+#ifndef BSG_MODULES_COURSE_STORE_H_
+#define BSG_MODULES_COURSE_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "modules/course/model.h"
+#include "platform/db/database.h"
+#include "platform/status.h"
+
+namespace bsg::course {
+
+struct QuizResult {
+  std::int64_t attempt_id = 0;
+  std::int64_t enrolment_id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t number = 0;
+  std::string started_at;
+  std::optional<std::string> submitted_at;
+  std::optional<std::int64_t> percent_e2;
+};
+
+class Store {
+ public:
+  // ---- courses and modules
+  Result<std::vector<Course>> Courses(db::Session& s) const;  // without modules
+  // NotFound course.not_found. With modules, their texts and quizzes.
+  Result<Course> GetCourse(db::Session& s, std::int64_t id) const;
+  Result<std::optional<std::int64_t>> CourseIdByCode(db::Session& s, const std::string& code) const;
+  Result<std::int64_t> InsertCourse(db::Session& s, const Course& c, const std::string& now) const;
+  Status UpdateCourse(db::Session& s, const Course& c, const std::string& now) const;
+  Result<std::int64_t> InsertModule(db::Session& s, const CourseModule& m) const;
+  Status UpdateModule(db::Session& s, const CourseModule& m) const;
+
+  // ---- enrolment and progress
+  Result<std::optional<Enrolment>> FindEnrolment(db::Session& s, std::int64_t course_id,
+                                                 std::int64_t person_id) const;
+  Result<Enrolment> GetEnrolment(db::Session& s, std::int64_t id) const;  // enrolment.not_found
+  Result<std::vector<Enrolment>> EnrolmentsOfPerson(db::Session& s, std::int64_t person_id) const;
+  Result<std::int64_t> InsertEnrolment(db::Session& s, const Enrolment& e) const;
+  Status SetCompleted(db::Session& s, std::int64_t enrolment_id, const std::string& at) const;
+  Result<std::vector<ModuleProgress>> Progress(db::Session& s, std::int64_t enrolment_id) const;
+  // Records the first visit (later visits change nothing).
+  Status MarkVisited(db::Session& s, std::int64_t enrolment_id, std::int64_t module_id,
+                     const std::string& at) const;
+  Status MarkModuleQuizPassed(db::Session& s, std::int64_t enrolment_id, std::int64_t module_id,
+                              const std::string& at) const;
+
+  // ---- question bank
+  Result<std::int64_t> CategoryId(db::Session& s, const std::string& path) const;  // creates
+  Result<std::vector<std::pair<std::int64_t, std::string>>> Categories(db::Session& s) const;
+  Result<std::int64_t> InsertQuestion(db::Session& s, std::int64_t category_id, const Question& q,
+                                      const std::string& now) const;
+  // A new version of question `id` becomes the current one.
+  Result<std::int64_t> AddQuestionVersion(db::Session& s, std::int64_t id, std::int64_t category_id,
+                                          const Question& q, const std::string& now) const;
+  Result<BankQuestion> GetQuestion(db::Session& s, std::int64_t id) const;  // question.not_found
+  Result<Question> QuestionVersion(db::Session& s, std::int64_t id, std::int64_t version) const;
+  // The current versions, in category path then id order; all categories when nullopt.
+  Result<std::vector<BankQuestion>> Questions(db::Session& s,
+                                              std::optional<std::int64_t> category_id) const;
+
+  // ---- quizzes
+  Result<Quiz> GetQuiz(db::Session& s, std::int64_t id) const;  // quiz.not_found
+  Result<std::int64_t> InsertQuiz(db::Session& s, const Quiz& q) const;
+  Status ReplaceSlots(db::Session& s, std::int64_t quiz_id,
+                      const std::vector<QuizSlot>& slots) const;
+
+  // ---- attempts
+  Result<std::vector<Attempt>> Attempts(db::Session& s, std::int64_t quiz_id,
+                                        std::int64_t enrolment_id) const;  // without slots
+  Result<Attempt> GetAttempt(db::Session& s, std::int64_t id) const;       // with slots; not_found
+  Result<std::int64_t> InsertAttempt(db::Session& s, const Attempt& a) const;  // with slots
+  // The questions this enrolment was given in earlier attempts of any quiz of the course.
+  Result<std::set<std::int64_t>> SeenQuestions(db::Session& s, std::int64_t enrolment_id) const;
+  // Saves a response unless `answer_id` is already the slot's latest (then false: no change).
+  Result<bool> SaveAnswer(db::Session& s, std::int64_t attempt_id, std::int64_t position,
+                          const std::string& answer_id, const std::string& response,
+                          const std::string& at) const;
+  // Every attempt of a quiz, oldest first (the results table).
+  Result<std::vector<QuizResult>> QuizResults(db::Session& s, std::int64_t quiz_id) const;
+  // Records the grade of every slot and the attempt, once: false when it was already submitted.
+  Result<bool> FinishAttempt(db::Session& s, const Attempt& graded, const std::string& at) const;
+
+  // ---- certificates
+  Result<std::optional<Certificate>> CertificateByCode(db::Session& s,
+                                                       const std::string& code) const;
+  Result<std::optional<Certificate>> CertificateOfEnrolment(db::Session& s,
+                                                            std::int64_t enrolment_id) const;
+  Result<std::vector<Certificate>> CertificatesOfPerson(db::Session& s,
+                                                        std::int64_t person_id) const;
+  Result<std::int64_t> InsertCertificate(db::Session& s, const Certificate& c) const;
+  Status RevokeCertificate(db::Session& s, std::int64_t id, const std::string& at,
+                           const std::string& reason) const;
+  Result<std::set<std::int64_t>> UsedStatusIndexes(db::Session& s) const;
+  // The revocation bits (empty when none were written yet), and their replacement.
+  Result<std::optional<std::string>> StatusBits(db::Session& s) const;
+  Status PutStatusBits(db::Session& s, const std::string& bits, const std::string& now) const;
+  // kid -> seed, newest first.
+  Result<std::vector<std::pair<std::string, std::string>>> SigningKeys(db::Session& s) const;
+  Status InsertSigningKey(db::Session& s, const std::string& kid, const std::string& seed,
+                          const std::string& now) const;
+};
+
+}  // namespace bsg::course
+
+#endif  // BSG_MODULES_COURSE_STORE_H_
