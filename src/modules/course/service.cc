@@ -150,7 +150,7 @@ CourseService::CourseService(db::Database& db, CourseOptions options)
 }
 
 std::string CourseService::StatusListUrl() const {
-  return options_.base_url + "/api/certificates/status-list";
+  return options_.base_url + "/api/credentials/status-list";
 }
 
 // ---- courses and modules
