@@ -27,7 +27,7 @@ describe('web shell', () => {
     const nav = await page.locator('[data-testid="main-nav"] a').allTextContents();
     assert.deepEqual(
       nav,
-      ['Home', 'Dashboard', 'Progress report', 'Countries', 'Study Groups', 'Management teams', 'Mandates', 'Events'],
+      ['Home', 'Dashboard', 'Progress report', 'Countries', 'Study Groups', 'Management teams', 'Mandates', 'Events', 'Courses'],
       'the navigation lists the existing pages a visitor may use',
     );
     assert.equal(await page.getAttribute('[data-testid="main-nav"] a', 'aria-current'), 'page');

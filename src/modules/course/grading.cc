@@ -185,6 +185,25 @@ Result<std::int32_t> GradeResponse(const Question& q, const json& response) {
   return 0;
 }
 
+void GradeAttempt(Attempt& a) {
+  std::int64_t earned = 0, max = 0;
+  for (AttemptSlot& slot : a.slots) {
+    json response = json::object();
+    if (slot.response) {
+      response = json::parse(*slot.response, nullptr, false);
+      if (response.is_discarded()) response = json::object();
+    }
+    Result<std::int32_t> share = GradeResponse(slot.question, response);
+    const std::int64_t points = PointsE7(slot.mark, share.ok() ? *share : 0);
+    slot.earned_e7 = points;
+    earned += points;
+    if (slot.question.type != QuestionType::kDescription) max += PointsE7(slot.mark, kFractionOne);
+  }
+  a.earned_e7 = earned;
+  a.max_e7 = max;
+  a.percent_e2 = PercentE2(earned, max);
+}
+
 std::int64_t PercentE2(std::int64_t earned_e7, std::int64_t max_e7) {
   if (max_e7 <= 0) return 0;
   return static_cast<std::int64_t>(static_cast<__int128>(earned_e7) * 10000 / max_e7);

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "modules/course/model.h"
 #include "modules/course/question.h"
 #include "platform/status.h"
 
@@ -45,6 +46,10 @@ bool Reaches(std::int64_t earned_e7, std::int64_t max_e7, std::int64_t pass_mark
 
 // "85.00%": hundredths of a percent as text.
 std::string FormatPercentE2(std::int64_t percent_e2);
+
+// Grades every slot of `a` from its saved responses (a response that is not valid JSON, or not
+// of the question's shape, scores 0) and sets the attempt's earned, max and percent.
+void GradeAttempt(Attempt& a);
 
 // A decimal number typed by a learner or written in a file: optional sign, digits, one "." or
 // "," and digits after it, of which those past `max_places` are dropped. nullopt when

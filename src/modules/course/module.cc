@@ -1,6 +1,8 @@
 #include "modules/course/module.h"
 
 #include "modules/course/api.h"
+#include "modules/course/report_section.h"
+#include "modules/course/seed.h"
 #include "modules/course/service.h"
 #include "platform/log.h"
 
@@ -9,6 +11,7 @@ namespace {
 
 class CourseAppModule final : public bsg::Module {
  public:
+  CourseAppModule() { RegisterCourseReportSection(); }
   std::string_view name() const override { return "course"; }
 
   void RegisterRoutes(http::Router& router, ModuleContext& ctx) override {
@@ -23,6 +26,8 @@ class CourseAppModule final : public bsg::Module {
     service_ = std::make_unique<CourseService>(**db, std::move(options));
     RegisterCourseRoutes(router, *service_);
   }
+
+  Status SeedDemo(db::Database& db) override { return SeedDemoCourse(db).status(); }
 
  private:
   std::unique_ptr<CourseService> service_;

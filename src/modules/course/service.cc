@@ -97,27 +97,6 @@ std::vector<std::int64_t> Shuffled(std::size_t n, bool shuffle) {
   return order;
 }
 
-json ResponseJson(const std::optional<std::string>& text) {
-  if (!text) return json::object();
-  json j = json::parse(*text, nullptr, false);
-  return j.is_discarded() ? json::object() : j;
-}
-
-// Grades every slot from the saved responses. Exact: integers only.
-void Grade(Attempt& a) {
-  std::int64_t earned = 0, max = 0;
-  for (AttemptSlot& slot : a.slots) {
-    Result<std::int32_t> share = GradeResponse(slot.question, ResponseJson(slot.response));
-    const std::int64_t points = PointsE7(slot.mark, share.ok() ? *share : 0);
-    slot.earned_e7 = points;
-    earned += points;
-    if (slot.question.type != QuestionType::kDescription) max += PointsE7(slot.mark, kFractionOne);
-  }
-  a.earned_e7 = earned;
-  a.max_e7 = max;
-  a.percent_e2 = PercentE2(earned, max);
-}
-
 // The graded attempt that stands for the quiz under its grading method: its percent_e2 is the
 // method's result (for "average", the mean of the graded attempts, rounded down).
 std::optional<Attempt> Standing(const std::vector<Attempt>& attempts, std::string_view method) {
@@ -403,7 +382,7 @@ Result<CourseProgress> CourseService::VisitModule(const Caller& caller, std::int
         }
         BSG_RETURN_IF_ERROR(
             store_.MarkVisited(tx, enrolment->id, module_id, time::CurrentTimestamp()));
-        BSG_RETURN_IF_ERROR(MaybeComplete(tx, *enrolment, caller.actor));
+        BSG_RETURN_IF_ERROR(MaybeComplete(tx, *enrolment, caller.actor, time::Now()));
         BSG_ASSIGN_OR_RETURN(Enrolment fresh, store_.GetEnrolment(tx, enrolment->id));
         return LoadProgress(tx, course, fresh);
       });
@@ -428,7 +407,7 @@ Result<std::vector<CourseProgress>> CourseService::MyCourses(const Caller& calle
 }
 
 Status CourseService::MaybeComplete(db::Transaction& tx, const Enrolment& enrolment,
-                                    const AuditActor& actor) {
+                                    const AuditActor& actor, time::TimePoint now) {
   if (enrolment.completed_at) return Status::Ok();
   BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, enrolment.course_id));
   BSG_ASSIGN_OR_RETURN(auto progress, store_.Progress(tx, enrolment.id));
@@ -446,7 +425,6 @@ Status CourseService::MaybeComplete(db::Transaction& tx, const Enrolment& enrolm
   std::optional<Attempt> standing = Standing(attempts, quiz.grading_method);
   if (!standing || *standing->percent_e2 < course.pass_mark_e2) return Status::Ok();
 
-  const time::TimePoint now = time::Now();
   BSG_RETURN_IF_ERROR(store_.SetCompleted(tx, enrolment.id, Timestamp(now)));
   BSG_ASSIGN_OR_RETURN(auto existing, store_.CertificateOfEnrolment(tx, enrolment.id));
   if (existing) return Status::Ok();
@@ -464,7 +442,7 @@ Status CourseService::MaybeComplete(db::Transaction& tx, const Enrolment& enrolm
   c.language = enrolment.language;
   c.score_e2 = *standing->percent_e2;
   c.issued_at = Timestamp(now);
-  c.issued_on = time::Today().ToString();
+  c.issued_on = Timestamp(now).substr(0, 10);
   for (int tries = 0; tries < 10 && c.code.empty(); ++tries) {
     std::string code = NewCode();
     BSG_ASSIGN_OR_RETURN(auto taken, store_.CertificateByCode(tx, code));
@@ -668,7 +646,7 @@ Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t q
       if (!Overdue(a, now_text)) return store_.GetAttempt(tx, a.id);  // resume
       // The clock ran out while the learner was away: graded on what was saved.
       BSG_ASSIGN_OR_RETURN(Attempt open, store_.GetAttempt(tx, a.id));
-      Grade(open);
+      GradeAttempt(open);
       BSG_RETURN_IF_ERROR(store_.FinishAttempt(tx, open, *open.deadline_at).status());
     }
     if (quiz.attempts_allowed > 0 &&
@@ -742,10 +720,10 @@ Result<Attempt> CourseService::GetAttempt(const Caller& caller, std::int64_t att
       }
     }
     if (Overdue(a, time::CurrentTimestamp())) {
-      Grade(a);
+      GradeAttempt(a);
       BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, *a.deadline_at));
       if (finished) {
-        BSG_RETURN_IF_ERROR(MaybeComplete(tx, owner, caller.actor));
+        BSG_RETURN_IF_ERROR(MaybeComplete(tx, owner, caller.actor, time::Now()));
       }
       return store_.GetAttempt(tx, attempt_id);
     }
@@ -794,7 +772,7 @@ Result<Attempt> CourseService::SubmitAttempt(const Caller& caller, std::int64_t 
     const std::string now = time::CurrentTimestamp();
     // After the deadline, what was saved by then (nothing later was accepted) at the deadline.
     const std::string at = a.deadline_at && now > *a.deadline_at ? *a.deadline_at : now;
-    Grade(a);
+    GradeAttempt(a);
     BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, at));
     if (!finished) return store_.GetAttempt(tx, attempt_id);
     BSG_ASSIGN_OR_RETURN(Enrolment enrolment, store_.GetEnrolment(tx, a.enrolment_id));
@@ -807,7 +785,7 @@ Result<Attempt> CourseService::SubmitAttempt(const Caller& caller, std::int64_t 
                                     json{{"quiz_id", a.quiz_id},
                                          {"enrolment_id", a.enrolment_id},
                                          {"score", FormatPercentE2(*a.percent_e2)}}));
-    BSG_RETURN_IF_ERROR(MaybeComplete(tx, enrolment, caller.actor));
+    BSG_RETURN_IF_ERROR(MaybeComplete(tx, enrolment, caller.actor, time::Now()));
     return store_.GetAttempt(tx, attempt_id);
   });
 }

@@ -20,6 +20,7 @@
 #include "platform/audit.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
+#include "platform/time/timestamp.h"
 
 namespace bsg::course {
 
@@ -133,9 +134,12 @@ class CourseService {
   Result<nlohmann::json> Jwks();
   std::string StatusListUrl() const;
 
+  // Completes `enrolment` and issues its certificate, dated `now`, when the course's rule is met.
+  // Inside `tx` (the use cases' and the demo seed's).
+  Status MaybeComplete(db::Transaction& tx, const Enrolment& enrolment, const AuditActor& actor,
+                       time::TimePoint now);
+
  private:
-  // Completes `enrolment` and issues its certificate when the course's rule is met. Inside `tx`.
-  Status MaybeComplete(db::Transaction& tx, const Enrolment& enrolment, const AuditActor& actor);
   Result<CourseProgress> LoadProgress(db::Session& s, const Course& course,
                                       const Enrolment& enrolment);
 

@@ -219,6 +219,49 @@ TEST_P(CourseServiceTest, ALearnerCompletesTheCourseAndGetsACertificateByItself)
   EXPECT_EQ(service_->RevokeCertificate(staff_, cert.code, "again").status().reason(),
             "certificate.revoked");
   EXPECT_TRUE(service_->StatusListJwt().ok());
+
+  // What the report counts: the enrolment, and the certificate only while it is not revoked.
+  const Store store;
+  auto counted = [&](const std::string& until) {
+    auto tx = db().Begin({.read_only = true});
+    auto f = store.Figures(**tx, "2020-01-01", until);
+    EXPECT_TRUE(f.ok()) << f.status().ToString();
+    return f.ok() ? *f : CourseFigures{};
+  };
+  const CourseFigures after = counted("2020-12-31");
+  EXPECT_EQ(after.enrolments, 1);
+  EXPECT_EQ(after.window_enrolments, 1);
+  EXPECT_EQ(after.completed, 1);
+  EXPECT_EQ(after.certificates, 0);        // revoked above
+  EXPECT_EQ(after.country_not_stated, 1);  // the learner stated no country: counted as such
+  EXPECT_EQ(after.by_region.at("not_stated").first, 1);
+  EXPECT_EQ(counted("2020-01-14").enrolments, 0);  // enrolled on the 15th
+}
+
+TEST_P(CourseServiceTest, ANewCertificateMovesTheReportsCount) {
+  const Course course = MakeCourse();
+  const Store store;
+  auto certificates = [&]() {
+    auto tx = db().Begin({.read_only = true});
+    auto f = store.Figures(**tx, "2020-01-01", "2020-12-31");
+    return f.ok() ? f->certificates : -1;
+  };
+  EXPECT_EQ(certificates(), 0);
+  Caller ada = Learner("ada@example.org", "Ada Lovelace");
+  ASSERT_TRUE(service_->Enrol(ada, course.id, "en").ok());
+  for (const CourseModule& m : course.modules) {
+    ASSERT_TRUE(service_->VisitModule(ada, course.id, m.id).ok());
+  }
+  auto attempt = service_->StartAttempt(ada, *course.assessment_quiz_id);
+  ASSERT_TRUE(attempt.ok());
+  for (const AttemptSlot& s : attempt->slots) {
+    ASSERT_TRUE(service_
+                    ->SaveAnswer(ada, attempt->id, s.position, "a" + std::to_string(s.position),
+                                 json{{"choice", RightChoice(s)}})
+                    .ok());
+  }
+  ASSERT_TRUE(service_->SubmitAttempt(ada, attempt->id).ok());
+  EXPECT_EQ(certificates(), 1);
 }
 
 TEST_P(CourseServiceTest, TheServersClockEndsAnAttemptAndWhatWasSavedCounts) {

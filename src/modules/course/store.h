@@ -4,6 +4,7 @@
 #define BSG_MODULES_COURSE_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,6 +24,23 @@ struct QuizResult {
   std::string started_at;
   std::optional<std::string> submitted_at;
   std::optional<std::int64_t> percent_e2;
+};
+
+// What the progress report counts about the courses (every course together), up to `until` and
+// within [since, until]. Enrolments by the learner's region and development class as of the
+// enrolment date; a learner without a stated country is counted as not stated, never dropped.
+struct CourseFigures {
+  std::int64_t enrolments = 0;    // enrolled on or before until
+  std::int64_t completed = 0;     // of them, completed on or before until
+  std::int64_t certificates = 0;  // issued on or before until and not revoked
+  std::int64_t window_enrolments = 0;
+  std::int64_t window_certificates = 0;
+  std::int64_t ldc = 0;         // enrolments from an LDC on the enrolment date
+  std::int64_t developing = 0;  // ... from a developing country on that date
+  std::int64_t country_not_stated = 0;
+  // region ("AFR", ..., "not_stated") -> {enrolments, certificates}
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_region;
+  std::map<std::string, std::int64_t> by_gender;  // enrolments by the person's gender
 };
 
 class Store {
@@ -86,6 +104,14 @@ class Store {
   Result<std::vector<QuizResult>> QuizResults(db::Session& s, std::int64_t quiz_id) const;
   // Records the grade of every slot and the attempt, once: false when it was already submitted.
   Result<bool> FinishAttempt(db::Session& s, const Attempt& graded, const std::string& at) const;
+
+  // ---- statistics
+  Result<CourseFigures> Figures(db::Session& s, const std::string& since,
+                                const std::string& until) const;
+  // Answers of seeded attempts, many at once.
+  Status InsertAnswers(db::Session& s, std::int64_t attempt_id,
+                       const std::vector<std::pair<std::int64_t, std::string>>& responses,
+                       const std::string& at) const;
 
   // ---- certificates
   Result<std::optional<Certificate>> CertificateByCode(db::Session& s,

@@ -592,6 +592,73 @@ Result<bool> Store::FinishAttempt(db::Session& s, const Attempt& graded,
   return true;
 }
 
+// ---- statistics
+
+Result<CourseFigures> Store::Figures(db::Session& s, const std::string& since,
+                                     const std::string& until) const {
+  CourseFigures f;
+  BSG_ASSIGN_OR_RETURN(
+      db::Rows regions,
+      s.Query("SELECT COALESCE(c.region, 'not_stated'), COUNT(*), "
+              "SUM(CASE WHEN cert.id IS NOT NULL AND cert.revoked_at IS NULL AND "
+              "cert.issued_on <= ? THEN 1 ELSE 0 END) "
+              "FROM enrolment e JOIN registry_person_facts p ON p.person_id = e.person_id "
+              "LEFT JOIN registry_country c ON c.iso2 = p.country "
+              "LEFT JOIN certificate cert ON cert.enrolment_id = e.id "
+              "WHERE e.enrolled_on <= ? GROUP BY COALESCE(c.region, 'not_stated')",
+              {until, until}));
+  for (const db::Row& r : regions) {
+    f.by_region[r.Text(0)] = {r.Int(1), r.Int(2)};
+    f.enrolments += r.Int(1);
+    f.certificates += r.Int(2);
+  }
+  BSG_ASSIGN_OR_RETURN(
+      db::Row classes,
+      s.QueryOne("SELECT COALESCE(SUM(CASE WHEN p.country IS NULL THEN 1 ELSE 0 END), 0), "
+                 "COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM registry_country_class k WHERE "
+                 "k.iso2 = p.country AND k.class = 'ldc' AND (k.since_effective IS NULL OR "
+                 "k.since_effective <= e.enrolled_on) AND (k.until_effective IS NULL OR "
+                 "k.until_effective > e.enrolled_on)) THEN 1 ELSE 0 END), 0), "
+                 "COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM registry_country_class k WHERE "
+                 "k.iso2 = p.country AND k.class = 'developing' AND (k.since_effective IS NULL OR "
+                 "k.since_effective <= e.enrolled_on) AND (k.until_effective IS NULL OR "
+                 "k.until_effective > e.enrolled_on)) THEN 1 ELSE 0 END), 0), "
+                 "COALESCE(SUM(CASE WHEN e.completed_at IS NOT NULL AND "
+                 "substr(e.completed_at, 1, 10) <= ? THEN 1 ELSE 0 END), 0), "
+                 "COALESCE(SUM(CASE WHEN e.enrolled_on >= ? THEN 1 ELSE 0 END), 0) "
+                 "FROM enrolment e JOIN registry_person_facts p ON p.person_id = e.person_id "
+                 "WHERE e.enrolled_on <= ?",
+                 {until, since, until}));
+  f.country_not_stated = classes.Int(0);
+  f.ldc = classes.Int(1);
+  f.developing = classes.Int(2);
+  f.completed = classes.Int(3);
+  f.window_enrolments = classes.Int(4);
+  BSG_ASSIGN_OR_RETURN(db::Row window,
+                       s.QueryOne("SELECT COUNT(*) FROM certificate WHERE revoked_at IS NULL AND "
+                                  "issued_on >= ? AND issued_on <= ?",
+                                  {since, until}));
+  f.window_certificates = window.Int(0);
+  BSG_ASSIGN_OR_RETURN(
+      db::Rows genders,
+      s.Query("SELECT p.gender, COUNT(*) FROM enrolment e JOIN registry_person_facts p ON "
+              "p.person_id = e.person_id WHERE e.enrolled_on <= ? GROUP BY p.gender",
+              {until}));
+  for (const db::Row& r : genders) f.by_gender[r.Text(0)] = r.Int(1);
+  return f;
+}
+
+Status Store::InsertAnswers(db::Session& s, std::int64_t attempt_id,
+                            const std::vector<std::pair<std::int64_t, std::string>>& responses,
+                            const std::string& at) const {
+  std::vector<db::Params> rows;
+  for (const auto& [position, response] : responses) {
+    rows.push_back({attempt_id, position, "seed-" + std::to_string(position), response, at});
+  }
+  return s.BulkInsert("attempt_answer",
+                      {"attempt_id", "position", "answer_id", "response", "saved_at"}, rows);
+}
+
 // ---- certificates
 
 Result<std::optional<Certificate>> Store::CertificateByCode(db::Session& s,

@@ -1,6 +1,7 @@
 // The one list of front-end modules, in navigation order.
 // A module appears here once it has at least one working page.
 
+import { courseModule } from '../modules/course';
 import { eventsModule } from '../modules/events';
 import { groupsModule } from '../modules/groups';
 import { homeModule } from '../modules/home';
@@ -17,5 +18,6 @@ export const modules: readonly AppModule[] = [
   groupsModule,
   mandatesModule,
   eventsModule,
+  courseModule,
   identityModule,
 ];
