@@ -17,7 +17,7 @@ PACKAGES=(
   libxml2-dev libcmark-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  chromium poppler-utils python3 python3-icalendar
+  chromium poppler-utils python3 python3-icalendar zbar-tools
   wrk nginx-light hyperfine sqlmap curl
 )
 

@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kExempt = {
     {"POST /api/imports/positions", "the body is the CSV or XLSX file"},
     {"POST /api/events/{id:int}/participants/import", "the body is the CSV or XLSX file"},
     {"POST /api/people/{id:int}/erase", "takes no body"},
+    {"POST /api/questions/import", "the body is the GIFT or Moodle XML file"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/cancel", "takes no body"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/approve", "takes no body"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/no-show", "takes no body"},

@@ -193,6 +193,10 @@ TEST_P(CourseApiTest, ADelegateEarnsACertificateThatAnyoneCanVerifyUntilItIsRevo
   ASSERT_EQ(credential.status, 200) << credential.body;
   EXPECT_EQ(std::count(credential.body.begin(), credential.body.end(), '.'), 2);
   EXPECT_EQ(client().Send("GET", "/api/credentials/keys").status, 200);
+  Reply pdf = client().Send("GET", "/api/certificates/" + code + "/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf.Header("Content-Type"), "application/pdf");
   EXPECT_EQ(client().Send("GET", "/api/me/certificates", std::nullopt, &ada).Json()["items"].size(),
             1u);
 
@@ -208,6 +212,7 @@ TEST_P(CourseApiTest, ADelegateEarnsACertificateThatAnyoneCanVerifyUntilItIsRevo
   Reply revoked = client().Send("POST", "/api/certificates/" + code + "/revoke",
                                 json{{"reason", "Issued by mistake"}}, &officer);
   ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(client().Send("GET", "/api/certificates/" + code + "/pdf").status, 409);
   Reply after = client().Send("GET", "/api/certificates/" + code);
   EXPECT_EQ(after.Json()["status"], "revoked");
   EXPECT_EQ(after.Json()["revoked_reason"], "Issued by mistake");

@@ -36,6 +36,17 @@ Caller CallerFrom(const Request& req) {
 
 Policy Staff() { return Policy::Roles({"admin", "officer"}); }
 
+// The request's JSON object, refusing members the route does not take; decoded before anything
+// is looked up, so that a bad body is a 422 whatever the path names.
+// No body at all is an empty object (a POST that only names what it acts on in the path).
+Result<json> ObjectBody(const Request& req, std::initializer_list<std::string_view> known) {
+  if (req.body.empty()) return json::object();
+  BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  u::Body check(body, known);
+  BSG_RETURN_IF_ERROR(check.status());
+  return body;
+}
+
 json Progress(const CourseProgress& p) {
   json modules = json::array();
   for (const CourseModule& m : p.course.modules) {
@@ -127,9 +138,13 @@ json AttemptJson(const Attempt& a, const Quiz& quiz) {
   return out;
 }
 
-Result<Course> DecodeCourse(const Request& req, Course c) {
-  BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
-  if (!body.is_object()) return u::BadQuery("body", "must be a JSON object");
+// The members of a course the API takes.
+Result<json> CourseBody(const Request& req) {
+  return ObjectBody(
+      req, {"code", "title", "description", "languages", "opens_on", "closes_on", "pass_mark_e2"});
+}
+
+Result<Course> DecodeCourse(const json& body, Course c) {
   auto text = [&](const char* k, std::string& out) -> Status {
     if (!body.contains(k)) return Status::Ok();
     if (!body[k].is_string()) {
@@ -179,7 +194,7 @@ Result<Course> DecodeCourse(const Request& req, Course c) {
 }
 
 Result<CourseModule> DecodeModule(const Request& req) {
-  BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  BSG_ASSIGN_OR_RETURN(json body, ObjectBody(req, {"position", "estimated_minutes", "texts"}));
   CourseModule m;
   auto bad = [](const std::string& field, const std::string& why) {
     return Status::Unprocessable("course.invalid", field + " " + why, {{field, why}});
@@ -215,7 +230,10 @@ Result<CourseModule> DecodeModule(const Request& req) {
 }
 
 Result<Quiz> DecodeQuiz(const Request& req) {
-  BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  BSG_ASSIGN_OR_RETURN(json body,
+                       ObjectBody(req, {"course_id", "module_id", "title", "time_limit_seconds",
+                                        "attempts_allowed", "grading_method", "pass_mark_e2",
+                                        "shuffle_answers", "review_correct", "slots"}));
   auto bad = [](const std::string& field, const std::string& why) {
     return Status::Unprocessable("quiz.invalid", field + " " + why, {{field, why}});
   };
@@ -334,7 +352,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
               u::Doc(kTag, "Enrol yourself (a person record is made from your account if needed)",
                      any, {404, 409, 422}),
               [&svc](Request& req) -> Result<Response> {
-                BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+                BSG_ASSIGN_OR_RETURN(json body, ObjectBody(req, {"language"}));
                 std::string language;
                 if (body.is_object() && body.contains("language") && body["language"].is_string()) {
                   language = body["language"].get<std::string>();
@@ -354,6 +372,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
   u::AddRoute(router, Method::kPost, "/api/courses/{id:int}/modules/{module_id:int}/visit",
               Policy::SignedIn(), u::Doc(kTag, "Record that you read a module", any, {404, 409}),
               [&svc](Request& req) -> Result<Response> {
+                BSG_RETURN_IF_ERROR(ObjectBody(req, {}).status());
                 BSG_ASSIGN_OR_RETURN(
                     CourseProgress p,
                     svc.VisitModule(CallerFrom(req), req.PathInt("id"), req.PathInt("module_id")));
@@ -381,6 +400,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
               u::Doc(kTag, "Start an attempt, or resume the open one", any, {404, 409}),
               [&svc](Request& req) -> Result<Response> {
                 const Caller caller = CallerFrom(req);
+                BSG_RETURN_IF_ERROR(ObjectBody(req, {}).status());
                 BSG_ASSIGN_OR_RETURN(Attempt a, svc.StartAttempt(caller, req.PathInt("id")));
                 BSG_ASSIGN_OR_RETURN(Quiz quiz, svc.GetQuiz(a.quiz_id));
                 return Response::Json(AttemptJson(a, quiz), 201);
@@ -398,7 +418,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
       u::Doc(kTag, "Save one answer ({answer_id, response}); repeating a request changes nothing",
              any, {400, 404, 409, 422}),
       [&svc](Request& req) -> Result<Response> {
-        BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+        BSG_ASSIGN_OR_RETURN(json body, ObjectBody(req, {"answer_id", "response"}));
         if (!body.is_object() || !body.contains("answer_id") || !body["answer_id"].is_string() ||
             !body.contains("response")) {
           return Status::Unprocessable("attempt.invalid", "Send {answer_id, response}.",
@@ -417,6 +437,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
       router, Method::kPost, "/api/attempts/{id:int}/submit", Policy::SignedIn(),
       u::Doc(kTag, "Submit an attempt: graded once, on what was saved by the deadline", any, {404}),
       [&svc](Request& req) -> Result<Response> {
+        BSG_RETURN_IF_ERROR(ObjectBody(req, {}).status());
         BSG_ASSIGN_OR_RETURN(Attempt a, svc.SubmitAttempt(CallerFrom(req), req.PathInt("id")));
         BSG_ASSIGN_OR_RETURN(Quiz quiz, svc.GetQuiz(a.quiz_id));
         return Response::Json(AttemptJson(a, quiz));
@@ -438,6 +459,17 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
                BSG_ASSIGN_OR_RETURN(std::string jwt, svc.CredentialJwt(req.path_params.at("code")));
                return Response::Text(std::move(jwt), "application/vc+jwt");
              });
+  u::AddRead(
+      router, "/api/certificates/{code}/pdf", Policy::Public(),
+      u::Doc(kTag, "The certificate as a PDF with a QR code of its verification page", any,
+             {404, 409}),
+      [&svc](Request& req) -> Result<Response> {
+        BSG_ASSIGN_OR_RETURN(std::string pdf, svc.CertificatePdfBytes(req.path_params.at("code")));
+        Response r = Response::Text(std::move(pdf), "application/pdf");
+        r.SetHeader("Content-Disposition",
+                    "inline; filename=\"certificate-" + req.path_params.at("code") + ".pdf\"");
+        return r;
+      });
   u::AddRead(router, "/api/credentials/status-list", Policy::Public(),
              u::Doc(kTag, "The certificates' revocation list (Bitstring Status List, VC-JWT)", any),
              [&svc](Request&) -> Result<Response> {
@@ -453,7 +485,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
   u::AddRoute(router, Method::kPost, "/api/certificates/{code}/revoke", Staff(),
               u::Doc(kTag, "Revoke a certificate with a reason", any, {404, 409, 422}),
               [&svc](Request& req) -> Result<Response> {
-                BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+                BSG_ASSIGN_OR_RETURN(json body, ObjectBody(req, {"reason"}));
                 std::string reason;
                 if (body.is_object() && body.contains("reason") && body["reason"].is_string()) {
                   reason = body["reason"].get<std::string>();
@@ -468,15 +500,17 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
   u::AddRoute(router, Method::kPost, "/api/courses", Staff(),
               u::Doc(kTag, "Create a course", any, {409, 422}),
               [&svc](Request& req) -> Result<Response> {
-                BSG_ASSIGN_OR_RETURN(Course c, DecodeCourse(req, Course{}));
+                BSG_ASSIGN_OR_RETURN(json body, CourseBody(req));
+                BSG_ASSIGN_OR_RETURN(Course c, DecodeCourse(body, Course{}));
                 BSG_ASSIGN_OR_RETURN(Course stored, svc.CreateCourse(CallerFrom(req), c));
                 return Response::Json(CourseJson(stored, "en"), 201);
               });
   u::AddRoute(router, Method::kPatch, "/api/courses/{id:int}", Staff(),
               u::Doc(kTag, "Change a course", any, {404, 409, 422}),
               [&svc](Request& req) -> Result<Response> {
+                BSG_ASSIGN_OR_RETURN(json body, CourseBody(req));
                 BSG_ASSIGN_OR_RETURN(Course before, svc.GetCourse(req.PathInt("id")));
-                BSG_ASSIGN_OR_RETURN(Course c, DecodeCourse(req, before));
+                BSG_ASSIGN_OR_RETURN(Course c, DecodeCourse(body, before));
                 BSG_ASSIGN_OR_RETURN(Course stored,
                                      svc.UpdateCourse(CallerFrom(req), req.PathInt("id"), c));
                 return Response::Json(CourseJson(stored, "en"));
@@ -500,7 +534,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
   u::AddRoute(router, Method::kPost, "/api/courses/{id:int}/enrolments", Staff(),
               u::Doc(kTag, "Enrol a person ({person_id, language})", any, {404, 422}),
               [&svc](Request& req) -> Result<Response> {
-                BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+                BSG_ASSIGN_OR_RETURN(json body, ObjectBody(req, {"person_id", "language"}));
                 if (!body.is_object() || !body.contains("person_id") ||
                     !body["person_id"].is_number_integer()) {
                   return Status::Unprocessable("course.invalid", "person_id is required",
@@ -552,7 +586,10 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
       router, Method::kPut, "/api/questions/{id:int}", Staff(),
       u::Doc(kTag, "Save a question as a new version (attempts keep theirs)", any, {404, 422}),
       [&svc](Request& req) -> Result<Response> {
-        BSG_ASSIGN_OR_RETURN(json body, req.JsonBody());
+        BSG_ASSIGN_OR_RETURN(
+            json body, ObjectBody(req, {"type", "category", "name", "idnumber", "tags", "text",
+                                        "general_feedback", "default_mark", "penalty", "answers",
+                                        "pairs", "single", "shuffle_answers", "case_sensitive"}));
         BSG_ASSIGN_OR_RETURN(Question q, QuestionFromJson(body));
         BSG_ASSIGN_OR_RETURN(BankQuestion b,
                              svc.UpdateQuestion(CallerFrom(req), req.PathInt("id"), q));

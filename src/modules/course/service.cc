@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "modules/course/certificate_pdf.h"
 #include "modules/course/credential.h"
 #include "modules/course/gift.h"
 #include "modules/course/grading.h"
@@ -15,6 +16,7 @@
 #include "modules/registry/store.h"
 #include "platform/text.h"
 #include "platform/time/clock.h"
+#include "platform/time/names.h"
 
 namespace bsg::course {
 namespace {
@@ -925,6 +927,29 @@ Result<std::string> CourseService::CredentialJwt(const std::string& code) {
         f.status_list_index = found->status_index;
         return SignJwt(OpenBadgeCredential(f), keys.front(), "vc+jwt");
       });
+}
+
+Result<std::string> CourseService::CertificatePdfBytes(const std::string& code) {
+  BSG_ASSIGN_OR_RETURN(auto found, FindCertificate(code));
+  if (!found) return Status::NotFound("certificate.not_found", "No certificate has this code.");
+  if (found->revoked_at) {
+    return Status::Conflict("certificate.revoked",
+                            "This certificate was revoked; its verification page says why.");
+  }
+  CertificatePdfFacts f;
+  f.issuer_name = options_.issuer_name;
+  f.title = "Certificate of completion";
+  f.learner_name = found->learner_name;
+  f.learner_name_latin = found->learner_name_latin;
+  f.completed_text = "has completed the e-learning course";
+  f.course_title = found->course_title;
+  f.score_text = "with a score of " + FormatPercentE2(found->score_e2) + " in the final assessment";
+  auto issued = time::Date::Parse(found->issued_on);
+  f.date_text = "Issued on " + (issued ? time::FormatLongDate(*issued) : found->issued_on);
+  f.code = found->code;
+  f.verify_label = "Verify at";
+  f.verify_url = options_.base_url + "/certificates/" + found->code;
+  return CertificatePdf(f);
 }
 
 Result<std::string> CourseService::StatusListJwt() {

@@ -128,6 +128,9 @@ class CourseService {
                                         const std::string& reason);
   // The Open Badges 3.0 credential of a certificate, signed (VC-JWT).
   Result<std::string> CredentialJwt(const std::string& code);
+  // The certificate as a PDF (A4 landscape, with a QR code of its verification page). NotFound
+  // certificate.not_found; Conflict certificate.revoked for a revoked certificate.
+  Result<std::string> CertificatePdfBytes(const std::string& code);
   // The revocation list as a signed BitstringStatusListCredential (VC-JWT).
   Result<std::string> StatusListJwt();
   // The public keys that verify the credentials (JWKS).

@@ -105,6 +105,11 @@ export function credentialHref(code: string): string {
   return `/api/certificates/${seg(code)}/credential`;
 }
 
+// The certificate to print: A4 landscape with a QR code of its verification page.
+export function certificatePdfHref(code: string): string {
+  return `/api/certificates/${seg(code)}/pdf`;
+}
+
 export function credentialFileName(code: string): string {
   return `certificate-${code}.jwt`;
 }
