@@ -648,8 +648,7 @@ Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t q
       if (!Overdue(a, now_text)) return store_.GetAttempt(tx, a.id);  // resume
       // The clock ran out while the learner was away: graded on what was saved.
       BSG_ASSIGN_OR_RETURN(Attempt open, store_.GetAttempt(tx, a.id));
-      GradeAttempt(open);
-      BSG_RETURN_IF_ERROR(store_.FinishAttempt(tx, open, *open.deadline_at).status());
+      BSG_RETURN_IF_ERROR(CloseIfOverdue(tx, open, enrolment, caller.actor, now_text));
     }
     if (quiz.attempts_allowed > 0 &&
         static_cast<std::int64_t>(attempts.size()) >= quiz.attempts_allowed) {
@@ -709,27 +708,37 @@ Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t q
   });
 }
 
+Status CourseService::CloseIfOverdue(db::Transaction& tx, Attempt& a, const Enrolment& owner,
+                                     const AuditActor& actor, const std::string& now) {
+  if (!Overdue(a, now)) return Status::Ok();
+  GradeAttempt(a);
+  BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, *a.deadline_at));
+  if (finished) {
+    BSG_RETURN_IF_ERROR(MaybeComplete(tx, owner, actor, time::Now()));
+  }
+  BSG_ASSIGN_OR_RETURN(a, store_.GetAttempt(tx, a.id));
+  return Status::Ok();
+}
+
+Result<Attempt> CourseService::OwnAttempt(db::Transaction& tx, const Caller& caller,
+                                          std::int64_t attempt_id, const std::string& now) {
+  BSG_ASSIGN_OR_RETURN(Attempt a, store_.GetAttempt(tx, attempt_id));
+  BSG_ASSIGN_OR_RETURN(Enrolment owner, store_.GetEnrolment(tx, a.enrolment_id));
+  if (!caller.IsStaff() && (!caller.user_id || owner.user_id != caller.user_id)) {
+    // Not the learner's: answered as if it did not exist.
+    BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, a.quiz_id));
+    auto mine = EnrolmentFor(tx, store_, caller, quiz.course_id);
+    if (!mine.ok() || mine->id != owner.id) {
+      return Status::NotFound("attempt.not_found", "No such attempt.");
+    }
+  }
+  BSG_RETURN_IF_ERROR(CloseIfOverdue(tx, a, owner, caller.actor, now));
+  return a;
+}
+
 Result<Attempt> CourseService::GetAttempt(const Caller& caller, std::int64_t attempt_id) {
   return db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
-    BSG_ASSIGN_OR_RETURN(Attempt a, store_.GetAttempt(tx, attempt_id));
-    BSG_ASSIGN_OR_RETURN(Enrolment owner, store_.GetEnrolment(tx, a.enrolment_id));
-    if (!caller.IsStaff() && (!caller.user_id || owner.user_id != caller.user_id)) {
-      // Not the learner's: answered as if it did not exist.
-      BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, a.quiz_id));
-      auto mine = EnrolmentFor(tx, store_, caller, quiz.course_id);
-      if (!mine.ok() || mine->id != owner.id) {
-        return Status::NotFound("attempt.not_found", "No such attempt.");
-      }
-    }
-    if (Overdue(a, time::CurrentTimestamp())) {
-      GradeAttempt(a);
-      BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, *a.deadline_at));
-      if (finished) {
-        BSG_RETURN_IF_ERROR(MaybeComplete(tx, owner, caller.actor, time::Now()));
-      }
-      return store_.GetAttempt(tx, attempt_id);
-    }
-    return a;
+    return OwnAttempt(tx, caller, attempt_id, time::CurrentTimestamp());
   });
 }
 
@@ -739,48 +748,53 @@ Result<Attempt> CourseService::SaveAnswer(const Caller& caller, std::int64_t att
   if (answer_id.empty() || answer_id.size() > 64) {
     return Invalid("answer_id", "must be 1 to 64 characters");
   }
-  BSG_ASSIGN_OR_RETURN(Attempt a, GetAttempt(caller, attempt_id));  // also closes an overdue one
-  const AttemptSlot* slot = nullptr;
-  for (const AttemptSlot& s : a.slots) {
-    if (s.position == position) slot = &s;
-  }
-  if (slot == nullptr) return Status::NotFound("attempt.no_such_question", "No such question.");
-  if (slot->answer_id == answer_id) return a;  // the same request again
-  if (a.submitted_at) {
-    return Status::Conflict("attempt.closed", "This attempt is over; the answer was not saved.");
-  }
-  BSG_RETURN_IF_ERROR(GradeResponse(slot->question, response).status());  // its shape
   const std::string now = time::CurrentTimestamp();
-  if (a.deadline_at && now > *a.deadline_at) {
-    return Status::Conflict("attempt.closed", "The time is up; the answer was not saved.");
-  }
-  return db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
-    BSG_ASSIGN_OR_RETURN(Attempt current, store_.GetAttempt(tx, attempt_id));
-    if (current.submitted_at) {
-      return Status::Conflict("attempt.closed", "This attempt is over; the answer was not saved.");
-    }
-    BSG_RETURN_IF_ERROR(
-        store_.SaveAnswer(tx, attempt_id, position, answer_id, response.dump(), now).status());
-    return store_.GetAttempt(tx, attempt_id);
-  });
+  // A refused answer is the outcome, not a failure of the transaction: closing an overdue
+  // attempt on the way is kept.
+  Status refused;
+  Result<Attempt> saved =
+      db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
+        refused = Status::Ok();
+        BSG_ASSIGN_OR_RETURN(Attempt a, OwnAttempt(tx, caller, attempt_id, now));
+        auto slot = std::find_if(a.slots.begin(), a.slots.end(),
+                                 [&](const AttemptSlot& s) { return s.position == position; });
+        if (slot == a.slots.end()) {
+          refused = Status::NotFound("attempt.no_such_question", "No such question.");
+        } else if (slot->answer_id == answer_id) {
+          return a;  // the same request again
+        } else if (a.submitted_at) {
+          refused =
+              a.deadline_at && now > *a.deadline_at
+                  ? Status::Conflict("attempt.closed", "The time is up; the answer was not saved.")
+                  : Status::Conflict("attempt.closed",
+                                     "This attempt is over; the answer was not saved.");
+        } else if (Status shape = GradeResponse(slot->question, response).status(); !shape.ok()) {
+          refused = shape;
+        }
+        if (!refused.ok()) return a;
+        slot->response = response.dump();
+        slot->answer_id = answer_id;
+        BSG_RETURN_IF_ERROR(
+            store_.SaveAnswer(tx, attempt_id, position, answer_id, *slot->response, now).status());
+        return a;
+      });
+  if (!saved.ok()) return saved.status();
+  if (!refused.ok()) return refused;
+  return saved;
 }
 
 Result<Attempt> CourseService::SubmitAttempt(const Caller& caller, std::int64_t attempt_id) {
-  BSG_ASSIGN_OR_RETURN(Attempt seen, GetAttempt(caller, attempt_id));  // ownership, overdue
-  if (seen.submitted_at) return seen;
   return db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
-    BSG_ASSIGN_OR_RETURN(Attempt a, store_.GetAttempt(tx, attempt_id));
-    if (a.submitted_at) return a;  // submitted meanwhile: graded once
     const std::string now = time::CurrentTimestamp();
-    // After the deadline, what was saved by then (nothing later was accepted) at the deadline.
-    const std::string at = a.deadline_at && now > *a.deadline_at ? *a.deadline_at : now;
+    BSG_ASSIGN_OR_RETURN(Attempt a, OwnAttempt(tx, caller, attempt_id, now));  // closes if overdue
+    if (a.submitted_at) return a;  // submitted before: graded once
     GradeAttempt(a);
-    BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, at));
+    BSG_ASSIGN_OR_RETURN(bool finished, store_.FinishAttempt(tx, a, now));
     if (!finished) return store_.GetAttempt(tx, attempt_id);
     BSG_ASSIGN_OR_RETURN(Enrolment enrolment, store_.GetEnrolment(tx, a.enrolment_id));
     BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, a.quiz_id));
     if (quiz.module_id && Reaches(*a.earned_e7, *a.max_e7, quiz.pass_mark_e2)) {
-      BSG_RETURN_IF_ERROR(store_.MarkModuleQuizPassed(tx, enrolment.id, *quiz.module_id, at));
+      BSG_RETURN_IF_ERROR(store_.MarkModuleQuizPassed(tx, enrolment.id, *quiz.module_id, now));
     }
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "attempt", std::to_string(a.id), "submit",
                                     std::nullopt,

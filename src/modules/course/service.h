@@ -143,6 +143,14 @@ class CourseService {
                        time::TimePoint now);
 
  private:
+  // Grades `a` on what was saved and ends it at its deadline when `now` is past it (then the
+  // course may be completed); `a` is read again. Nothing when it is not overdue.
+  Status CloseIfOverdue(db::Transaction& tx, Attempt& a, const Enrolment& owner,
+                        const AuditActor& actor, const std::string& now);
+  // Attempt `attempt_id` if the caller may see it (its learner, or staff; NotFound otherwise),
+  // closed first when overdue.
+  Result<Attempt> OwnAttempt(db::Transaction& tx, const Caller& caller, std::int64_t attempt_id,
+                             const std::string& now);
   Result<CourseProgress> LoadProgress(db::Session& s, const Course& course,
                                       const Enrolment& enrolment);
 
