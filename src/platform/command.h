@@ -3,6 +3,9 @@
 #ifndef BSG_PLATFORM_COMMAND_H_
 #define BSG_PLATFORM_COMMAND_H_
 
+#include <string>
+#include <string_view>
+
 #include "platform/status.h"
 
 namespace bsg {
@@ -33,6 +36,12 @@ inline int ExitCodeFor(const Status& s) {
 // Prints `s` (message, then each field) to standard error and ends the running subcommand with
 // ExitCodeFor(s), by throwing CLI::RuntimeError, which the command line turns into the exit code.
 [[noreturn]] void FailCommand(const Status& s);
+
+// The whole content of the file a command was given; FailCommand naming it when unreadable.
+std::string ReadCommandFile(const std::string& path);
+// Writes what a command made to `path`, or to standard output when `path` is empty;
+// FailCommand naming the file when it cannot be written.
+void WriteCommandOutput(const std::string& path, std::string_view bytes);
 
 }  // namespace bsg
 

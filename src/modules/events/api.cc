@@ -31,6 +31,7 @@ using http::Request;
 using http::Response;
 using http::api_util::BadQuery;
 using http::api_util::Param;
+using http::api_util::QueryBool;
 using nlohmann::json;
 
 constexpr char kTag[] = "events";
@@ -78,13 +79,6 @@ Result<std::optional<std::string>> QueryDate(const Request& req, const char* nam
   if (!text || text->empty()) return std::optional<std::string>();
   if (!time::IsIsoDate(*text)) return BadQuery(name, "must be a date (YYYY-MM-DD)");
   return text;
-}
-
-Result<bool> QueryBool(const Request& req, const char* name) {
-  auto text = req.Query(name);
-  if (!text || text->empty() || *text == "false" || *text == "0") return false;
-  if (*text == "true" || *text == "1") return true;
-  return BadQuery(name, "must be true or false");
 }
 
 Result<EventFilter> ReadFilter(const Request& req) {
@@ -508,18 +502,7 @@ class Handlers {
                                                      *format, dry_run, create_missing));
     json body = ImportReportToJson(report);
     if (report.errors.empty() || dry_run) return Response::Json(body);
-    const auto& first = report.errors.front();
-    body["code"] = "unprocessable";
-    body["reason"] = "events.import_invalid_rows";
-    body["message"] = "the file has errors; nothing was imported (first: row " +
-                      std::to_string(first.row) +
-                      (first.column.empty() ? "" : ", " + first.column) + ": " + first.reason + ")";
-    json fields = json::object();
-    for (std::size_t i = 0; i < report.errors.size() && i < tabular::kErrorsInFull; ++i) {
-      const auto& e = report.errors[i];
-      fields["row " + std::to_string(e.row) + (e.column.empty() ? "" : ": " + e.column)] = e.reason;
-    }
-    body["fields"] = fields;
+    tabular::MarkRefused(body, "events.import_invalid_rows", report.errors);
     return Response::Json(body, http::HttpStatusFor(ErrorCode::kUnprocessable));
   }
 

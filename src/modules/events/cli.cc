@@ -1,9 +1,7 @@
 #include "modules/events/cli.h"
 
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 
 #include "modules/events/service.h"
@@ -23,9 +21,7 @@ struct ImportOptions {
 void RunImport(ModuleContext& ctx, const ImportOptions& o) {
   auto db = ctx.database();
   if (!db.ok()) FailCommand(db.status());
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) FailCommand(Status::InvalidArgument("file.unreadable", "cannot read " + o.file));
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes = ReadCommandFile(o.file);
   tabular::Format format = tabular::SniffFormat(bytes);
   if (o.file.size() > 4 && o.file.substr(o.file.size() - 4) == ".csv") {
     format = tabular::Format::kCsv;
@@ -62,15 +58,7 @@ void RunExport(ModuleContext& ctx, const ExportOptions& o) {
   auto bytes = service.ExportParticipants(SystemCaller("bsg events export-participants"),
                                           o.event_id, format);
   if (!bytes.ok()) FailCommand(bytes.status());
-  if (o.out.empty()) {
-    std::cout << *bytes;
-    return;
-  }
-  std::ofstream out(o.out, std::ios::binary);
-  out << *bytes;
-  if (!out.flush()) {
-    FailCommand(Status::Internal("file.unwritable", "cannot write " + o.out));
-  }
+  WriteCommandOutput(o.out, *bytes);
 }
 
 }  // namespace

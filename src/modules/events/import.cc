@@ -94,16 +94,9 @@ Result<ImportReport> EventService::ImportParticipants(const Caller& caller, std:
   Result<tabular::Table> read = tabular::ReadTable(bytes, format, tabular::ImportLimits("events"));
   if (!read.ok()) {
     // A file that cannot be read at all: one error naming the row when known.
-    if (read.status().code() != ErrorCode::kInvalidArgument) return read.status();
-    int row = 0;
-    if (auto it = read.status().fields().find("row"); it != read.status().fields().end()) {
-      row = std::atoi(it->second.c_str());
-    }
-    auto column = read.status().fields().find("column");  // tabular.bad_text names it
-    auto value = read.status().fields().find("value");    // tabular.bad_date echoes the cell
-    report.errors.push_back({row, column != read.status().fields().end() ? column->second : "",
-                             read.status().message(),
-                             value != read.status().fields().end() ? value->second : ""});
+    std::optional<tabular::CellError> failure = tabular::ReadFailure(read.status());
+    if (!failure) return read.status();
+    report.errors.push_back(std::move(*failure));
     return report;
   }
   const tabular::Table& table = *read;

@@ -70,6 +70,14 @@ inline Status BadQuery(const std::string& field, const std::string& why) {
                                  {{field, why}});
 }
 
+// A yes/no query parameter: "true"/"1" or "false"/"0"/absent; else 400 naming it.
+inline Result<bool> QueryBool(const http::Request& request, const std::string& name) {
+  std::optional<std::string> text = request.Query(name);
+  if (!text || text->empty() || *text == "false" || *text == "0") return false;
+  if (*text == "true" || *text == "1") return true;
+  return BadQuery(name, "must be true or false");
+}
+
 // A text query parameter (a search): 400 request.bad_query naming it when it is not text the
 // platform stores (ValidateText: invalid UTF-8 such as "%ff", control characters), so that a
 // search for it fails instead of quietly matching everything.

@@ -1,6 +1,8 @@
 // Response constructors and the one mapping from Status to HTTP status and error body.
 #include "platform/http/response.h"
 
+#include <cctype>
+
 #include "platform/http/http_internal.h"
 
 namespace bsg::http {
@@ -46,6 +48,29 @@ const std::string* Response::FindHeader(std::string_view name) const {
     if (internal::EqualsIgnoreCase(n, name)) return &v;
   }
   return nullptr;
+}
+
+std::string AttachmentDisposition(std::string_view file_name) {
+  std::string ascii, encoded;
+  for (const char ch : file_name) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    if (plain) {
+      ascii += ch;
+    } else if ((c & 0xC0) != 0x80) {
+      ascii += '_';  // one per character: UTF-8 continuation bytes add none
+    }
+    // RFC 8187 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else percent-encoded.
+    if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos) {
+      encoded += ch;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 0xf];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 int HttpStatusFor(ErrorCode code) {

@@ -32,6 +32,11 @@ struct Response {
   const std::string* FindHeader(std::string_view name) const;
 };
 
+// The Content-Disposition of a download named `file_name` (RFC 6266): "attachment" with an
+// ASCII fallback filename (other characters, quotes and backslashes as "_") and the exact name
+// as filename*=UTF-8''... (RFC 8187 percent-encoding).
+std::string AttachmentDisposition(std::string_view file_name);
+
 // The HTTP status for an error code: the only place this mapping exists.
 int HttpStatusFor(ErrorCode code);
 

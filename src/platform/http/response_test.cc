@@ -28,6 +28,18 @@ TEST(HttpStatusForTest, MapsEveryCode) {
   EXPECT_EQ(HttpStatusFor(ErrorCode::kRetryable), 503);
 }
 
+TEST(AttachmentDispositionTest, AsciiFallbackAndTheExactNameEncoded) {
+  EXPECT_EQ(AttachmentDisposition("slides.pdf"),
+            "attachment; filename=\"slides.pdf\"; filename*=UTF-8''slides.pdf");
+  // One "_" per character outside printable ASCII, and for quotes and backslashes; the exact
+  // name percent-encoded (RFC 8187).
+  EXPECT_EQ(AttachmentDisposition("R\xC3\xA9sum\xC3\xA9 \"one\"\\.pdf"),
+            "attachment; filename=\"R_sum_ _one__.pdf\"; "
+            "filename*=UTF-8''R%C3%A9sum%C3%A9%20%22one%22%5C.pdf");
+  EXPECT_EQ(AttachmentDisposition("\xE6\x96\x87.txt"),
+            "attachment; filename=\"_.txt\"; filename*=UTF-8''%E6%96%87.txt");
+}
+
 TEST(ErrorResponseTest, BodyShape) {
   Response r = ErrorResponse(
       Status::InvalidArgument("person.bad_email", "Check the form.", {{"email", "is not valid"}}),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -69,6 +70,37 @@ std::vector<ErrorCount> SummarizeErrors(const std::vector<CellError>& errors, st
     ++out[it->second].count;
   }
   return out;
+}
+
+void MarkRefused(nlohmann::json& body, std::string_view reason,
+                 const std::vector<CellError>& errors) {
+  body["code"] = "unprocessable";
+  body["reason"] = std::string(reason);
+  std::string message = "the file has errors; nothing was imported";
+  if (!errors.empty()) {
+    const CellError& first = errors.front();
+    message += " (first: row " + std::to_string(first.row) +
+               (first.column.empty() ? "" : ", " + first.column) + ": " + first.reason + ")";
+  }
+  body["message"] = message;
+  nlohmann::json fields = nlohmann::json::object();
+  for (std::size_t i = 0; i < errors.size() && i < kErrorsInFull; ++i) {
+    const CellError& e = errors[i];
+    fields["row " + std::to_string(e.row) + (e.column.empty() ? "" : ": " + e.column)] = e.reason;
+  }
+  body["fields"] = std::move(fields);
+}
+
+std::optional<CellError> ReadFailure(const Status& status) {
+  if (status.code() != ErrorCode::kInvalidArgument) return std::nullopt;
+  const auto& f = status.fields();
+  auto get = [&](const char* key) {
+    auto it = f.find(key);
+    return it == f.end() ? std::string() : it->second;
+  };
+  const std::string row = get("row");
+  return CellError{row.empty() ? 0 : std::atoi(row.c_str()), get("column"), status.message(),
+                   get("value")};
 }
 
 void AddErrorReport(nlohmann::json& body, const std::vector<CellError>& errors) {

@@ -91,6 +91,15 @@ std::vector<ErrorCount> SummarizeErrors(const std::vector<CellError>& errors,
 // Adds to `body`: "errors" (the first kErrorsInFull, ToJson), "errors_total" (all of them) and
 // "errors_summary" ([{column, reason, count}] for the rest; empty when none were left out).
 void AddErrorReport(nlohmann::json& body, const std::vector<CellError>& errors);
+// The members that make an import's report the error shape of a refused import (nothing was
+// stored): "code" "unprocessable", "reason", a "message" naming the first error, and "fields"
+// ("row 7: email" -> reason) for the errors reported in full. The report itself stays.
+void MarkRefused(nlohmann::json& body, std::string_view reason,
+                 const std::vector<CellError>& errors);
+// The one error of a file that cannot be read at all (an InvalidArgument from ReadTable, with
+// the row, column and value when the reader named them); nullopt for any other status, which
+// the caller returns as it is.
+std::optional<CellError> ReadFailure(const Status& status);
 // The lines a command prints: FormatError for the first kErrorsInFull, then when more, one line
 // "FILE: N more error(s) not shown:" and one "FILE:COLUMN: reason (count)" per summary entry.
 std::vector<std::string> FormatErrorReport(std::string_view file,
