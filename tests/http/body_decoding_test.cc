@@ -36,6 +36,8 @@ const std::map<std::string, std::string> kExempt = {
     {"POST /api/events/{id:int}/participants/import", "the body is the CSV or XLSX file"},
     {"POST /api/people/{id:int}/erase", "takes no body"},
     {"POST /api/questions/import", "the body is the GIFT or Moodle XML file"},
+    {"POST /api/courses/{id:int}/enrolments/import", "the body is the CSV or XLSX file"},
+    {"POST /api/courses/{id:int}/modules/{module_id:int}/attachments", "the body is the file"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/cancel", "takes no body"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/approve", "takes no body"},
     {"POST /api/events/{id:int}/registrations/{rid:int}/no-show", "takes no body"},

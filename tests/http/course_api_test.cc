@@ -218,6 +218,107 @@ TEST_P(CourseApiTest, ADelegateEarnsACertificateThatAnyoneCanVerifyUntilItIsRevo
   EXPECT_EQ(after.Json()["revoked_reason"], "Issued by mistake");
 }
 
+TEST_P(CourseApiTest, OfficersAttachFilesEnrolListsAndExportResults) {
+  BrowserSession officer = User("officer@example.org", "Olu Officer", {"officer"});
+  BrowserSession ada = User("ada@example.org", "Ada Lovelace", {"delegate"});
+  Reply course = client().Send(
+      "POST", "/api/courses",
+      json{{"code", "a1"},
+           {"title", "Working methods"},
+           {"grading_policy",
+            {{"graders", {{{"type", "Final"}, {"weight_e2", 10000}, {"drop_count", 0}}}},
+             {"cutoff_e2", 7000}}}},
+      &officer);
+  ASSERT_EQ(course.status, 201) << course.body;
+  EXPECT_EQ(course.Json()["grading_policy"]["cutoff_e2"], 7000);
+  const std::string id = std::to_string(course.Json()["course_id"].get<std::int64_t>());
+  // A policy member the API does not know is named.
+  Reply unknown = client().Send(
+      "PATCH", "/api/courses/" + id,
+      json{{"grading_policy", {{"graders", json::array()}, {"cut_off", 1}}}}, &officer);
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_TRUE(unknown.Json()["fields"].contains("grading_policy.cut_off")) << unknown.body;
+  Reply module = client().Send(
+      "POST", "/api/courses/" + id + "/modules",
+      json{{"position", 1}, {"texts", {{"en", {{"title", "One"}, {"body_markdown", "Text"}}}}}},
+      &officer);
+  ASSERT_EQ(module.status, 201);
+  const std::string module_path =
+      "/api/courses/" + id + "/modules/" +
+      std::to_string(module.Json()["modules"][0]["module_id"].get<std::int64_t>());
+
+  // Attachments: the officer's file, checked; anyone downloads it under its own name.
+  const std::string pdf = "%PDF-1.4\n%%EOF\n";
+  EXPECT_EQ(
+      Upload(module_path + "/attachments?file_name=a.pdf", pdf, "application/pdf", ada).status,
+      403);
+  EXPECT_EQ(
+      Upload(module_path + "/attachments?file_name=a.pdf", "<html>", "application/pdf", officer)
+          .status,
+      415);
+  Reply attached = Upload(module_path + "/attachments?file_name=R%C3%A9sum%C3%A9%20%22one%22.pdf",
+                          pdf, "application/pdf", officer);
+  ASSERT_EQ(attached.status, 201) << attached.body;
+  const std::string url = attached.Json()["url"];
+  Reply listed = client().Send("GET", module_path);
+  ASSERT_EQ(listed.Json()["attachments"].size(), 1u);
+  Reply download = client().Send("GET", url);
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(download.Header("Content-Type"), "application/pdf");
+  // (The test client decodes the filename* part; its encoding is tested with the platform.)
+  EXPECT_EQ(download.Header("Content-Disposition")
+                .rfind("attachment; filename=\"R_sum_ _one_.pdf\"; filename*=UTF-8''", 0),
+            0u)
+      << download.Header("Content-Disposition");
+  EXPECT_EQ(client().Send("DELETE", url, std::nullopt, &ada).status, 403);
+  EXPECT_EQ(client().Send("DELETE", url, std::nullopt, &officer).status, 200);
+  EXPECT_EQ(client().Send("GET", url).status, 404);
+
+  // A list to enrol: a dry run names the bad row; the refused import is the error shape.
+  Reply bad = Upload("/api/courses/" + id + "/enrolments/import?dry_run=true",
+                     "email\nnobody@example.org\n", "text/csv", officer);
+  ASSERT_EQ(bad.status, 200) << bad.body;
+  EXPECT_FALSE(bad.Json()["ok"]);
+  EXPECT_EQ(bad.Json()["errors"][0]["row"], 2);
+  Reply refused = Upload("/api/courses/" + id + "/enrolments/import", "email\nnobody@example.org\n",
+                         "text/csv", officer);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.Json()["reason"], "course.import_invalid_rows");
+  EXPECT_EQ(
+      Upload("/api/courses/" + id + "/enrolments/import", "x", "application/pdf", officer).status,
+      415);
+
+  // Quizzes: changed by PATCH (unknown members refused), listed per course, results as CSV.
+  Reply imported =
+      Upload("/api/questions/import?format=gift&file_name=bank.txt", kBank, "text/plain", officer);
+  ASSERT_EQ(imported.status, 201);
+  Reply quiz =
+      client().Send("POST", "/api/quizzes",
+                    json{{"course_id", std::stoll(id)},
+                         {"title", "Final"},
+                         {"slots", {{{"question_id", imported.Json()["question_ids"][0]}}}}},
+                    &officer);
+  ASSERT_EQ(quiz.status, 201) << quiz.body;
+  const std::string quiz_path =
+      "/api/quizzes/" + std::to_string(quiz.Json()["quiz_id"].get<std::int64_t>());
+  EXPECT_EQ(client().Send("PATCH", quiz_path, json{{"course_id", 2}}, &officer).status, 422);
+  Reply patched = client().Send(
+      "PATCH", quiz_path, json{{"grader_type", "Final"}, {"time_limit_seconds", 600}}, &officer);
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.Json()["grader_type"], "Final");
+  EXPECT_EQ(patched.Json()["slots"].size(), 1u);  // kept
+  EXPECT_EQ(client().Send("PATCH", quiz_path, json{{"title", "x"}}, &ada).status, 403);
+  Reply quizzes = client().Send("GET", "/api/courses/" + id + "/quizzes", std::nullopt, &officer);
+  ASSERT_EQ(quizzes.status, 200);
+  EXPECT_EQ(quizzes.Json()["items"].size(), 1u);
+  Reply csv = client().Send("GET", quiz_path + "/results?format=csv", std::nullopt, &officer);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("attempt_id,learner_name,", 0), 0u);
+  EXPECT_EQ(client().Send("GET", quiz_path + "/results?format=pdf", std::nullopt, &officer).status,
+            400);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CourseApiTest, testing::AllBackends(), testing::BackendName);
 
 }  // namespace

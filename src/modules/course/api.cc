@@ -6,6 +6,7 @@
 #include "platform/http/api_util.h"
 #include "platform/http/audit_actor.h"
 #include "platform/http/response.h"
+#include "platform/tabular/table.h"
 #include "platform/text.h"
 #include "platform/time/clock.h"
 
@@ -71,6 +72,22 @@ json Progress(const CourseProgress& p) {
     out["language"] = p.enrolment->language;
     out["enrolled_on"] = p.enrolment->enrolled_on;
     if (p.enrolment->completed_at) out["completed_at"] = *p.enrolment->completed_at;
+  }
+  out["grade"] = nullptr;
+  if (p.grade) {
+    json graders = json::array();
+    for (const GraderResult& g : p.grade->graders) {
+      graders.push_back({{"type", g.type},
+                         {"weight_e2", g.weight_e2},
+                         {"percent_e2", g.percent_e2},
+                         {"counted", g.counted},
+                         {"dropped", g.dropped}});
+    }
+    out["grade"] = {{"percent_e2", p.grade->percent_e2},
+                    {"score", FormatPercentE2(p.grade->percent_e2)},
+                    {"passed", p.grade->passed},
+                    {"cutoff_e2", p.grade->cutoff_e2},
+                    {"graders", std::move(graders)}};
   }
   if (p.best_assessment && p.best_assessment->percent_e2) {
     out["assessment"] = {{"score", FormatPercentE2(*p.best_assessment->percent_e2)},
@@ -140,8 +157,8 @@ json AttemptJson(const Attempt& a, const Quiz& quiz) {
 
 // The members of a course the API takes.
 Result<json> CourseBody(const Request& req) {
-  return ObjectBody(
-      req, {"code", "title", "description", "languages", "opens_on", "closes_on", "pass_mark_e2"});
+  return ObjectBody(req, {"code", "title", "description", "languages", "opens_on", "closes_on",
+                          "pass_mark_e2", "grading_policy"});
 }
 
 Result<Course> DecodeCourse(const json& body, Course c) {
@@ -190,6 +207,13 @@ Result<Course> DecodeCourse(const json& body, Course c) {
     }
     c.pass_mark_e2 = body["pass_mark_e2"].get<std::int64_t>();
   }
+  if (body.contains("grading_policy")) {
+    if (body["grading_policy"].is_null()) {
+      c.grading_policy.reset();
+    } else {
+      BSG_ASSIGN_OR_RETURN(c.grading_policy, GradingPolicyFromJson(body["grading_policy"]));
+    }
+  }
   return c;
 }
 
@@ -229,25 +253,35 @@ Result<CourseModule> DecodeModule(const Request& req) {
   return m;
 }
 
-Result<Quiz> DecodeQuiz(const Request& req) {
-  BSG_ASSIGN_OR_RETURN(json body,
-                       ObjectBody(req, {"course_id", "module_id", "title", "time_limit_seconds",
-                                        "attempts_allowed", "grading_method", "pass_mark_e2",
-                                        "shuffle_answers", "review_correct", "slots"}));
+// The quiz members a request may give. A new quiz names its course (and module); a change
+// (`base` given) cannot move it, and gives only the members it changes.
+Result<Quiz> DecodeQuiz(const Request& req, std::optional<Quiz> base = std::nullopt) {
+  const bool create = !base;
+  BSG_ASSIGN_OR_RETURN(
+      json body,
+      create ? ObjectBody(req, {"course_id", "module_id", "title", "time_limit_seconds",
+                                "attempts_allowed", "grading_method", "pass_mark_e2",
+                                "shuffle_answers", "review_correct", "grader_type", "slots"})
+             : ObjectBody(req, {"title", "time_limit_seconds", "attempts_allowed", "grading_method",
+                                "pass_mark_e2", "shuffle_answers", "review_correct", "grader_type",
+                                "slots"}));
   auto bad = [](const std::string& field, const std::string& why) {
     return Status::Unprocessable("quiz.invalid", field + " " + why, {{field, why}});
   };
   if (!body.is_object()) return bad("body", "must be a JSON object");
-  Quiz q;
-  if (!body.contains("course_id") || !body["course_id"].is_number_integer()) {
-    return bad("course_id", "is required");
+  Quiz q = base.value_or(Quiz{});
+  if (create) {
+    if (!body.contains("course_id") || !body["course_id"].is_number_integer()) {
+      return bad("course_id", "is required");
+    }
+    q.course_id = body["course_id"].get<std::int64_t>();
+    if (body.contains("module_id") && !body["module_id"].is_null()) {
+      if (!body["module_id"].is_number_integer()) return bad("module_id", "must be a module's id");
+      q.module_id = body["module_id"].get<std::int64_t>();
+    }
   }
-  q.course_id = body["course_id"].get<std::int64_t>();
-  if (body.contains("module_id") && !body["module_id"].is_null()) {
-    if (!body["module_id"].is_number_integer()) return bad("module_id", "must be a module's id");
-    q.module_id = body["module_id"].get<std::int64_t>();
-  }
-  if (body.contains("title") && body["title"].is_string()) {
+  if (body.contains("title")) {
+    if (!body["title"].is_string()) return bad("title", "must be text");
     q.title = body["title"].get<std::string>();
   }
   for (auto [key, field] : {std::pair{"time_limit_seconds", &q.time_limit_seconds},
@@ -261,15 +295,26 @@ Result<Quiz> DecodeQuiz(const Request& req) {
     if (!body["grading_method"].is_string()) return bad("grading_method", "must be text");
     q.grading_method = body["grading_method"].get<std::string>();
   }
+  if (body.contains("grader_type")) {
+    if (body["grader_type"].is_null()) {
+      q.grader_type.reset();
+    } else if (body["grader_type"].is_string()) {
+      q.grader_type = body["grader_type"].get<std::string>();
+    } else {
+      return bad("grader_type", "must be text or null");
+    }
+  }
   for (auto [key, field] : {std::pair{"shuffle_answers", &q.shuffle_answers},
                             std::pair{"review_correct", &q.review_correct}}) {
     if (!body.contains(key)) continue;
     if (!body[key].is_boolean()) return bad(key, "must be true or false");
     *field = body[key].get<bool>();
   }
+  if (!create && !body.contains("slots")) return q;
   if (!body.contains("slots") || !body["slots"].is_array()) {
     return bad("slots", "must list the questions: {question_id} or {category_id}, with a mark");
   }
+  q.slots.clear();
   for (const json& s : body["slots"]) {
     if (!s.is_object()) return bad("slots", "must be objects");
     QuizSlot slot;
@@ -334,6 +379,10 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
           if (it == m.texts.end()) it = m.texts.find("en");
           if (it == m.texts.end()) it = m.texts.begin();
           if (it == m.texts.end()) break;
+          json attachments = json::array();
+          for (const ModuleAttachment& a : m.attachments) {
+            attachments.push_back(AttachmentJson(a, c.id));
+          }
           return Response::Json({{"module_id", m.id},
                                  {"course_id", c.id},
                                  {"position", m.position},
@@ -342,7 +391,8 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
                                  {"title", it->second.title},
                                  {"body_markdown", it->second.body_markdown},
                                  {"body_html", MarkdownToSafeHtml(it->second.body_markdown)},
-                                 {"quiz_id", m.quiz_id ? json(*m.quiz_id) : json(nullptr)}});
+                                 {"quiz_id", m.quiz_id ? json(*m.quiz_id) : json(nullptr)},
+                                 {"attachments", std::move(attachments)}});
         }
         return Status::NotFound("course.module_not_found", "No such module in this course.");
       });
@@ -557,6 +607,74 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
               });
 
   u::AddRoute(
+      router, Method::kPost, "/api/courses/{id:int}/enrolments/import", Staff(),
+      u::Doc(kTag,
+             "Enrol a list of people (CSV or XLSX body: email, language). All or nothing: a bad "
+             "row enrols nobody and is named in errors",
+             any, {400, 404, 413, 415, 422}, {u::Param("dry_run", "boolean", "check only")}),
+      [&svc](Request& req) -> Result<Response> {
+        BSG_ASSIGN_OR_RETURN(bool dry_run, u::QueryBool(req, "dry_run"));
+        const std::string content_type = req.Header("content-type").value_or("");
+        std::optional<tabular::Format> format = tabular::FormatFromContentType(content_type);
+        if (!format) {
+          if (!content_type.empty() && !content_type.starts_with("application/octet-stream")) {
+            return Status(ErrorCode::kUnsupportedMedia, "request.unsupported_media_type",
+                          "Send the list as text/csv or as an XLSX workbook.");
+          }
+          format = tabular::SniffFormat(req.body);
+        }
+        BSG_ASSIGN_OR_RETURN(
+            EnrolmentImportReport r,
+            svc.ImportEnrolments(CallerFrom(req), req.PathInt("id"), req.body, *format, dry_run));
+        json body = {{"ok", r.errors.empty()},
+                     {"dry_run", r.dry_run},
+                     {"rows", r.rows},
+                     {"enrolled", r.enrolled},
+                     {"already_enrolled", r.already_enrolled}};
+        tabular::AddErrorReport(body, r.errors);
+        if (r.errors.empty() || dry_run) return Response::Json(body);
+        tabular::MarkRefused(body, "course.import_invalid_rows", r.errors);
+        return Response::Json(body, http::HttpStatusFor(ErrorCode::kUnprocessable));
+      });
+  u::AddRoute(
+      router, Method::kPost, "/api/courses/{id:int}/modules/{module_id:int}/attachments", Staff(),
+      u::Doc(kTag,
+             "Attach a file to a module (the request body, of its Content-Type: PDF, PNG, JPEG, "
+             "DOCX, XLSX, PPTX or plain text; at most 10 MiB)",
+             any, {404, 413, 415, 422},
+             {u::Param("file_name", "string", "the file's name as learners will see it")}),
+      [&svc](Request& req) -> Result<Response> {
+        std::string type = AsciiLower(req.Header("content-type").value_or(""));
+        if (const std::size_t semi = type.find(';'); semi != std::string::npos) type.resize(semi);
+        BSG_ASSIGN_OR_RETURN(
+            ModuleAttachment a,
+            svc.AddAttachment(CallerFrom(req), req.PathInt("id"), req.PathInt("module_id"),
+                              req.Query("file_name").value_or(""), Trimmed(type), req.body));
+        return Response::Json(AttachmentJson(a, req.PathInt("id")), 201);
+      });
+  u::AddRoute(router, Method::kGet,
+              "/api/courses/{id:int}/modules/{module_id:int}/attachments/{attachment_id:int}",
+              Policy::Public(), u::Doc(kTag, "Download a module's attachment", any, {404}),
+              [&svc](Request& req) -> Result<Response> {
+                BSG_ASSIGN_OR_RETURN(auto found,
+                                     svc.GetAttachment(req.PathInt("id"), req.PathInt("module_id"),
+                                                       req.PathInt("attachment_id")));
+                Response r = Response::Text(std::move(found.second), found.first.content_type);
+                r.SetHeader("Content-Disposition",
+                            http::AttachmentDisposition(found.first.file_name));
+                return r;
+              });
+  u::AddRoute(router, Method::kDelete,
+              "/api/courses/{id:int}/modules/{module_id:int}/attachments/{attachment_id:int}",
+              Staff(), u::Doc(kTag, "Remove a module's attachment", any, {404}),
+              [&svc](Request& req) -> Result<Response> {
+                BSG_RETURN_IF_ERROR(svc.DeleteAttachment(CallerFrom(req), req.PathInt("id"),
+                                                         req.PathInt("module_id"),
+                                                         req.PathInt("attachment_id")));
+                return Response::Json({{"deleted", true}});
+              });
+
+  u::AddRoute(
       router, Method::kGet, "/api/questions", Staff(),
       u::Doc(kTag, "The question bank (current versions)", u::Object({{"items", u::ArrayOf(any)}}),
              {}, {u::Param("category_id", "integer", "only this category")}),
@@ -607,7 +725,7 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
       [&svc](Request& req) -> Result<Response> {
         const std::string format = req.Query("format").value_or("");
         const std::string file_name = req.Query("file_name").value_or("questions");
-        const bool dry_run = req.Query("dry_run").value_or("false") == "true";
+        BSG_ASSIGN_OR_RETURN(const bool dry_run, u::QueryBool(req, "dry_run"));
         const std::string type = AsciiLower(req.Header("content-type").value_or(""));
         if (!type.starts_with("text/plain") && !type.starts_with("application/xml") &&
             !type.starts_with("text/xml")) {
@@ -667,12 +785,54 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
                 BSG_ASSIGN_OR_RETURN(Quiz q, svc.GetQuiz(req.PathInt("id")));
                 return Response::Json(QuizJson(q));
               });
-  u::AddRoute(router, Method::kGet, "/api/quizzes/{id:int}/results", Staff(),
-              u::Doc(kTag, "Every attempt of a quiz with the learner and the score", any, {404}),
+  u::AddRoute(router, Method::kPatch, "/api/quizzes/{id:int}", Staff(),
+              u::Doc(kTag,
+                     "Change a quiz's settings or slots (attempts already started keep their "
+                     "questions)",
+                     any, {404, 422}),
               [&svc](Request& req) -> Result<Response> {
-                BSG_ASSIGN_OR_RETURN(json results, svc.Results(req.PathInt("id")));
-                return Response::Json(results);
+                BSG_RETURN_IF_ERROR(DecodeQuiz(req, Quiz{}).status());  // before any lookup
+                BSG_ASSIGN_OR_RETURN(Quiz before, svc.GetQuiz(req.PathInt("id")));
+                BSG_ASSIGN_OR_RETURN(Quiz q, DecodeQuiz(req, before));
+                BSG_ASSIGN_OR_RETURN(Quiz stored,
+                                     svc.UpdateQuiz(CallerFrom(req), req.PathInt("id"), q));
+                return Response::Json(QuizJson(stored));
               });
+  u::AddRoute(router, Method::kGet, "/api/courses/{id:int}/quizzes", Staff(),
+              u::Doc(kTag, "The quizzes of a course, with their settings and slots",
+                     u::Object({{"items", u::ArrayOf(any)}}), {404}),
+              [&svc](Request& req) -> Result<Response> {
+                BSG_ASSIGN_OR_RETURN(auto list, svc.ListQuizzes(req.PathInt("id")));
+                json items = json::array();
+                for (const Quiz& q : list) items.push_back(QuizJson(q));
+                return Response::Json({{"items", std::move(items)}});
+              });
+  u::AddRoute(
+      router, Method::kGet, "/api/quizzes/{id:int}/results", Staff(),
+      u::Doc(kTag,
+             "Every attempt of a quiz with the learner and the score; with format, as a CSV or "
+             "XLSX file",
+             any, {400, 404},
+             {u::Param("format", "string", "csv or xlsx: a file instead of JSON",
+                       json{"csv", "xlsx"})}),
+      [&svc](Request& req) -> Result<Response> {
+        const std::optional<std::string> format_name = req.Query("format");
+        if (!format_name) {
+          BSG_ASSIGN_OR_RETURN(json results, svc.Results(req.PathInt("id")));
+          return Response::Json(results);
+        }
+        std::optional<tabular::Format> format = tabular::ParseFormat(*format_name);
+        if (!format) {
+          return Status::InvalidArgument("request.bad_query", "format must be csv or xlsx",
+                                         {{"format", "must be csv or xlsx"}});
+        }
+        BSG_ASSIGN_OR_RETURN(std::string file, svc.ResultsFile(req.PathInt("id"), *format));
+        Response r = Response::Text(std::move(file), std::string(tabular::MimeType(*format)));
+        r.SetHeader("Content-Disposition", "attachment; filename=\"quiz-" +
+                                               std::to_string(req.PathInt("id")) + "-results." +
+                                               std::string(tabular::FormatName(*format)) + "\"");
+        return r;
+      });
 }
 
 }  // namespace bsg::course

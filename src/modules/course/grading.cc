@@ -204,6 +204,53 @@ void GradeAttempt(Attempt& a) {
   a.percent_e2 = PercentE2(earned, max);
 }
 
+CourseGrade GradeCourse(const GradingPolicy& policy, const std::vector<QuizStanding>& quizzes) {
+  CourseGrade out;
+  out.cutoff_e2 = policy.cutoff_e2;
+  // The grade is sum_i(weight_i * sum_i / count_i) / 10000 in hundredths of a percent; kept as
+  // the fraction num / den with den the product of the counts (a handful of small numbers).
+  __int128 num = 0, den = 1;
+  for (const Grader& g : policy.graders) {
+    GraderResult r;
+    r.type = g.type;
+    r.weight_e2 = g.weight_e2;
+    std::vector<const QuizStanding*> mine;
+    for (const QuizStanding& q : quizzes) {
+      if (q.grader_type && *q.grader_type == g.type) mine.push_back(&q);
+    }
+    // Lowest first; among equals the later quiz is dropped first.
+    std::stable_sort(mine.begin(), mine.end(), [](const QuizStanding* a, const QuizStanding* b) {
+      const std::int64_t pa = a->percent_e2.value_or(0), pb = b->percent_e2.value_or(0);
+      if (pa != pb) return pa < pb;
+      return a->quiz_id > b->quiz_id;
+    });
+    const std::size_t drop =
+        std::min(mine.size(), static_cast<std::size_t>(std::max<std::int64_t>(g.drop_count, 0)));
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (i < drop) {
+        r.dropped.push_back(mine[i]->quiz_id);
+      } else {
+        r.counted.push_back(mine[i]->quiz_id);
+        sum += mine[i]->percent_e2.value_or(0);
+      }
+    }
+    std::sort(r.counted.begin(), r.counted.end());
+    std::sort(r.dropped.begin(), r.dropped.end());
+    const auto count = static_cast<std::int64_t>(r.counted.size());
+    if (count > 0) {
+      r.percent_e2 = sum / count;
+      num = num * count + static_cast<__int128>(g.weight_e2) * sum * den;
+      den *= count;
+    }
+    out.graders.push_back(std::move(r));
+  }
+  // grade_e2 = num / (den * 10000).
+  out.percent_e2 = static_cast<std::int64_t>(num / (den * 10000));
+  out.passed = num >= static_cast<__int128>(policy.cutoff_e2) * den * 10000;
+  return out;
+}
+
 std::int64_t PercentE2(std::int64_t earned_e7, std::int64_t max_e7) {
   if (max_e7 <= 0) return 0;
   return static_cast<std::int64_t>(static_cast<__int128>(earned_e7) * 10000 / max_e7);

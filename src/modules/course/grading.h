@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "modules/course/model.h"
 #include "modules/course/question.h"
@@ -50,6 +51,35 @@ std::string FormatPercentE2(std::int64_t percent_e2);
 // Grades every slot of `a` from its saved responses (a response that is not valid JSON, or not
 // of the question's shape, scores 0) and sets the attempt's earned, max and percent.
 void GradeAttempt(Attempt& a);
+
+// One quiz of a course as a grading policy sees it: its grader type and the learner's result
+// under the quiz's grading method (nullopt: no graded attempt yet, which counts as 0).
+struct QuizStanding {
+  std::int64_t quiz_id = 0;
+  std::optional<std::string> grader_type;
+  std::optional<std::int64_t> percent_e2;
+};
+
+struct GraderResult {
+  std::string type;
+  std::int64_t weight_e2 = 0;
+  std::int64_t percent_e2 = 0;        // the average of the counted quizzes, rounded down
+  std::vector<std::int64_t> counted;  // quiz ids
+  std::vector<std::int64_t> dropped;  // the lowest, per drop_count
+};
+
+struct CourseGrade {
+  std::int64_t percent_e2 = 0;  // rounded down; `passed` is decided without rounding
+  bool passed = false;
+  std::int64_t cutoff_e2 = 0;
+  std::vector<GraderResult> graders;
+};
+
+// The course grade under a weighted policy (Open edX's form): for each grader the quizzes of its
+// type, the `drop_count` lowest dropped (ties: the later quiz first), averaged; the average
+// weighted. A grader with no quiz left counts 0. Exact: the sum of weight * average is compared
+// with the cut-off as a fraction, so 79.999...% does not pass an 80% cut-off.
+CourseGrade GradeCourse(const GradingPolicy& policy, const std::vector<QuizStanding>& quizzes);
 
 // A decimal number typed by a learner or written in a file: optional sign, digits, one "." or
 // "," and digits after it, of which those past `max_places` are dropped. nullopt when

@@ -116,6 +116,55 @@ TEST(GradingTest, PercentagesAndPassMarksAreExact) {
   EXPECT_FALSE(Reaches(0, 0, 0));
 }
 
+TEST(GradingTest, WeightedPolicyDropsTheLowestAndWeighs) {
+  // Open edX's example shape: module quizzes 40% with the lowest dropped, the exam 60%.
+  GradingPolicy policy;
+  policy.graders = {{"Module quiz", 4000, 1}, {"Final exam", 6000, 0}};
+  policy.cutoff_e2 = 8000;
+  std::vector<QuizStanding> quizzes = {
+      {1, "Module quiz", 10000}, {2, "Module quiz", 5000}, {3, "Module quiz", 9000},
+      {4, "Final exam", 7500},   {5, std::nullopt, 0},  // not in the policy: ignored
+  };
+  CourseGrade g = GradeCourse(policy, quizzes);
+  ASSERT_EQ(g.graders.size(), 2u);
+  EXPECT_EQ(g.graders[0].percent_e2, 9500);  // (100 + 90) / 2
+  EXPECT_EQ(g.graders[0].dropped, std::vector<std::int64_t>{2});
+  EXPECT_EQ(g.graders[0].counted, (std::vector<std::int64_t>{1, 3}));
+  EXPECT_EQ(g.graders[1].percent_e2, 7500);
+  EXPECT_EQ(g.percent_e2, 8300);  // 0.4 * 95 + 0.6 * 75
+  EXPECT_TRUE(g.passed);
+
+  // A quiz not attempted counts 0 (and is the one dropped).
+  quizzes[0].percent_e2.reset();
+  g = GradeCourse(policy, quizzes);
+  EXPECT_EQ(g.graders[0].dropped, std::vector<std::int64_t>{1});
+  EXPECT_EQ(g.graders[0].percent_e2, 7000);  // (50 + 90) / 2
+  EXPECT_EQ(g.percent_e2, 7300);
+  EXPECT_FALSE(g.passed);
+}
+
+TEST(GradingTest, WeightedPolicyComparesTheCutOffWithoutRounding) {
+  // Thirds: (80 + 80 + 79.99) / 3 = 79.9966...%, shown as 79.99%, and below an 80% cut-off;
+  // the same with 80.01 is 80.0033...% and passes although it shows as 80.00%.
+  GradingPolicy policy;
+  policy.graders = {{"Quiz", 10000, 0}};
+  policy.cutoff_e2 = 8000;
+  std::vector<QuizStanding> q = {{1, "Quiz", 8000}, {2, "Quiz", 8000}, {3, "Quiz", 7999}};
+  CourseGrade g = GradeCourse(policy, q);
+  EXPECT_EQ(g.percent_e2, 7999);
+  EXPECT_FALSE(g.passed);
+  q[2].percent_e2 = 8001;
+  g = GradeCourse(policy, q);
+  EXPECT_EQ(g.percent_e2, 8000);
+  EXPECT_TRUE(g.passed);
+  // Every quiz dropped, or none of the type: the grader counts 0.
+  policy.graders = {{"Quiz", 5000, 3}, {"Exam", 5000, 0}};
+  g = GradeCourse(policy, q);
+  EXPECT_EQ(g.graders[0].dropped.size(), 3u);
+  EXPECT_EQ(g.percent_e2, 0);
+  EXPECT_FALSE(g.passed);
+}
+
 TEST(GradingTest, DecimalsParseExactly) {
   EXPECT_EQ(ParseScaledDecimal("3.1415", 6), static_cast<__int128>(3141500));
   EXPECT_EQ(ParseScaledDecimal("-0,5", 6), static_cast<__int128>(-500000));

@@ -219,6 +219,69 @@ json QuestionForLearner(const Question& q, const std::vector<std::int64_t>& orde
   return out;
 }
 
+json AttachmentJson(const ModuleAttachment& a, std::int64_t course_id) {
+  return {{"attachment_id", a.id},
+          {"file_name", a.file_name},
+          {"content_type", a.content_type},
+          {"size_bytes", a.size_bytes},
+          {"sha256", a.sha256},
+          {"url", "/api/courses/" + std::to_string(course_id) + "/modules/" +
+                      std::to_string(a.module_id) + "/attachments/" + std::to_string(a.id)}};
+}
+
+json GradingPolicyJson(const GradingPolicy& p) {
+  json graders = json::array();
+  for (const Grader& g : p.graders) {
+    graders.push_back({{"type", g.type}, {"weight_e2", g.weight_e2}, {"drop_count", g.drop_count}});
+  }
+  return {{"graders", std::move(graders)}, {"cutoff_e2", p.cutoff_e2}};
+}
+
+Result<GradingPolicy> GradingPolicyFromJson(const json& j) {
+  auto bad = [](const std::string& field, const std::string& why) {
+    return Status::Unprocessable("course.invalid", field + " " + why, {{field, why}});
+  };
+  const std::string base = "grading_policy";
+  if (!j.is_object()) return bad(base, "must be {graders, cutoff_e2} or null");
+  for (const auto& [key, value] : j.items()) {
+    if (key != "graders" && key != "cutoff_e2") return bad(base + "." + key, "is not known");
+  }
+  GradingPolicy p;
+  if (j.contains("cutoff_e2")) {
+    if (!j["cutoff_e2"].is_number_integer()) {
+      return bad(base + ".cutoff_e2", "must be hundredths of a percent");
+    }
+    p.cutoff_e2 = j["cutoff_e2"].get<std::int64_t>();
+  }
+  if (!j.contains("graders") || !j["graders"].is_array()) {
+    return bad(base + ".graders", "must list {type, weight_e2, drop_count}");
+  }
+  for (std::size_t i = 0; i < j["graders"].size(); ++i) {
+    const json& g = j["graders"][i];
+    const std::string at = base + ".graders[" + std::to_string(i) + "]";
+    if (!g.is_object()) return bad(at, "must be {type, weight_e2, drop_count}");
+    for (const auto& [key, value] : g.items()) {
+      if (key != "type" && key != "weight_e2" && key != "drop_count") {
+        return bad(at + "." + key, "is not known");
+      }
+    }
+    Grader one;
+    if (!g.contains("type") || !g["type"].is_string()) return bad(at + ".type", "is required");
+    one.type = g["type"].get<std::string>();
+    if (!g.contains("weight_e2") || !g["weight_e2"].is_number_integer()) {
+      return bad(at + ".weight_e2", "must be hundredths of a percent");
+    }
+    one.weight_e2 = g["weight_e2"].get<std::int64_t>();
+    if (g.contains("drop_count")) {
+      if (!g["drop_count"].is_number_integer())
+        return bad(at + ".drop_count", "must be a whole number");
+      one.drop_count = g["drop_count"].get<std::int64_t>();
+    }
+    p.graders.push_back(std::move(one));
+  }
+  return p;
+}
+
 json CourseJson(const Course& c, std::string_view language) {
   json modules = json::array();
   for (const CourseModule& m : c.modules) {
@@ -229,8 +292,12 @@ json CourseJson(const Course& c, std::string_view language) {
                 {"position", m.position},
                 {"estimated_minutes", m.estimated_minutes},
                 {"quiz_id", m.quiz_id ? json(*m.quiz_id) : json(nullptr)},
-                {"languages", json::array()}};
+                {"languages", json::array()},
+                {"attachments", json::array()}};
     for (const auto& [lang, text] : m.texts) one["languages"].push_back(lang);
+    for (const ModuleAttachment& a : m.attachments) {
+      one["attachments"].push_back(AttachmentJson(a, c.id));
+    }
     if (it != m.texts.end()) {
       one["language"] = it->first;
       one["title"] = it->second.title;
@@ -247,7 +314,9 @@ json CourseJson(const Course& c, std::string_view language) {
       {"closes_on", c.closes_on ? json(*c.closes_on) : json(nullptr)},
       {"pass_mark", FormatPercentE2(c.pass_mark_e2)},
       {"pass_mark_e2", c.pass_mark_e2},
+      {"grading_policy", c.grading_policy ? GradingPolicyJson(*c.grading_policy) : json(nullptr)},
       {"assessment_quiz_id", c.assessment_quiz_id ? json(*c.assessment_quiz_id) : json(nullptr)},
+      {"enrolment_count", c.enrolment_count},
       {"modules", std::move(modules)}};
 }
 
@@ -269,6 +338,7 @@ json QuizJson(const Quiz& q) {
           {"pass_mark_e2", q.pass_mark_e2},
           {"shuffle_answers", q.shuffle_answers},
           {"review_correct", q.review_correct},
+          {"grader_type", q.grader_type ? json(*q.grader_type) : json(nullptr)},
           {"slots", std::move(slots)}};
 }
 

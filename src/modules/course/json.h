@@ -24,6 +24,12 @@ std::string FormatFractionPercent(std::int32_t fraction);
 nlohmann::json QuestionForLearner(const Question& q, const std::vector<std::int64_t>& order);
 
 nlohmann::json CourseJson(const Course& c, std::string_view language);
+nlohmann::json AttachmentJson(const ModuleAttachment& a, std::int64_t course_id);
+// {"graders": [{"type", "weight_e2", "drop_count"}], "cutoff_e2"}.
+nlohmann::json GradingPolicyJson(const GradingPolicy& p);
+// Unprocessable (course.invalid) naming the field, e.g. "grading_policy.graders[1].weight_e2",
+// when `j` is not a policy of that shape. The weights' sum is checked by the service.
+Result<GradingPolicy> GradingPolicyFromJson(const nlohmann::json& j);
 nlohmann::json QuizJson(const Quiz& q);
 nlohmann::json CertificateJson(const Certificate& c);
 

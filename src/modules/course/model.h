@@ -18,6 +18,17 @@ struct ModuleText {
   std::string body_markdown;
 };
 
+// A file attached to a module (slides, a reading): its bytes are read only when downloaded.
+struct ModuleAttachment {
+  std::int64_t id = 0;
+  std::int64_t module_id = 0;
+  std::string file_name;
+  std::string content_type;
+  std::int64_t size_bytes = 0;
+  std::string sha256;  // hex
+  std::string created_at;
+};
+
 struct CourseModule {
   std::int64_t id = 0;
   std::int64_t course_id = 0;
@@ -25,6 +36,23 @@ struct CourseModule {
   std::int64_t estimated_minutes = 0;
   std::map<std::string, ModuleText> texts;  // by language
   std::optional<std::int64_t> quiz_id;      // the module's own quiz, if it has one
+  std::vector<ModuleAttachment> attachments;
+};
+
+// One line of a weighted grading policy, in Open edX's form: the quizzes whose grader_type is
+// `type` are averaged after dropping the `drop_count` lowest, and the average counts for
+// `weight_e2` hundredths of a percent of the course grade.
+struct Grader {
+  std::string type;
+  std::int64_t weight_e2 = 0;
+  std::int64_t drop_count = 0;
+};
+
+// A course's weighted grading policy: the weights sum to 10000; the course grade must reach
+// `cutoff_e2` (and every module must be visited) for the course to be completed.
+struct GradingPolicy {
+  std::vector<Grader> graders;
+  std::int64_t cutoff_e2 = 8000;
 };
 
 struct Course {
@@ -36,8 +64,11 @@ struct Course {
   std::optional<std::string> opens_on;
   std::optional<std::string> closes_on;
   std::int64_t pass_mark_e2 = 8000;
+  // nullopt: the default rule (every module done and the final assessment at the pass mark).
+  std::optional<GradingPolicy> grading_policy;
   std::string created_at;
   std::string updated_at;
+  std::int64_t enrolment_count = 0;                // people enrolled, all sources
   std::vector<CourseModule> modules;               // by position
   std::optional<std::int64_t> assessment_quiz_id;  // the final assessment
 };
@@ -79,7 +110,8 @@ struct Quiz {
   std::string grading_method = "highest";
   std::int64_t pass_mark_e2 = 8000;
   bool shuffle_answers = true;
-  bool review_correct = true;  // after submitting, show what was right
+  bool review_correct = true;              // after submitting, show what was right
+  std::optional<std::string> grader_type;  // the grader of the course's policy it counts in
   std::vector<QuizSlot> slots;
 };
 

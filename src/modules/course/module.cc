@@ -1,6 +1,7 @@
 #include "modules/course/module.h"
 
 #include "modules/course/api.h"
+#include "modules/course/cli.h"
 #include "modules/course/report_section.h"
 #include "modules/course/seed.h"
 #include "modules/course/service.h"
@@ -25,6 +26,10 @@ class CourseAppModule final : public bsg::Module {
     // A new service per registration: the routes registered below refer to this one.
     service_ = std::make_unique<CourseService>(**db, std::move(options));
     RegisterCourseRoutes(router, *service_);
+  }
+
+  void RegisterCommands(CLI::App& app, ModuleContext& ctx) override {
+    RegisterCourseCommands(app, ctx);
   }
 
   Status SeedDemo(db::Database& db) override { return SeedDemoCourse(db).status(); }

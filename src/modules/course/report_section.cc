@@ -1,7 +1,10 @@
 #include "modules/course/report_section.h"
 
 #include <array>
+#include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "modules/course/store.h"
 #include "modules/reports/sections.h"
@@ -81,6 +84,49 @@ Result<std::optional<render::Section>> Build(ReportContext& ctx) {
     regions.items.push_back(std::move(item));
   }
   s.blocks.push_back(std::move(regions));
+
+  // By gender and by year, the same way: every bucket shown, "not stated" included.
+  auto list = [&](const char* heading, const std::string& key_prefix,
+                  const std::vector<std::string>& keys,
+                  const std::map<std::string, std::pair<std::int64_t, std::int64_t>>& counts,
+                  const std::function<std::string(const std::string&)>& enrolled_rule,
+                  const std::function<std::string(const std::string&)>& issued_rule) {
+    s.blocks.push_back(ctx.Paragraph(heading));
+    render::BulletList items;
+    for (const std::string& key : keys) {
+      auto it = counts.find(key);
+      const std::int64_t enrolled = it == counts.end() ? 0 : it->second.first;
+      const std::int64_t certified = it == counts.end() ? 0 : it->second.second;
+      render::Paragraph item;
+      item.runs.push_back({(key_prefix.empty() ? key : ctx.Text(key_prefix + key)) + ": "});
+      item.runs.push_back({std::to_string(enrolled),
+                           ctx.Provenance(std::to_string(enrolled) + " " + enrolled_rule(key))});
+      item.runs.push_back({" " + ctx.Text("p1.course.regions.enrolments") + ", "});
+      item.runs.push_back({std::to_string(certified),
+                           ctx.Provenance(std::to_string(certified) + " " + issued_rule(key))});
+      item.runs.push_back({" " + ctx.Text("p1.course.regions.certificates")});
+      items.items.push_back(std::move(item));
+    }
+    s.blocks.push_back(std::move(items));
+  };
+  list(
+      "p1.course.genders", "p1.course.gender.", {"female", "male", "other", "not_stated"},
+      f.by_gender,
+      [&](const std::string& g) { return upto + ", learners whose registry gender is " + g; },
+      [&](const std::string& g) {
+        return "certificates not revoked, issued on or before " + w.until +
+               ", learners whose registry gender is " + g;
+      });
+  std::vector<std::string> years;
+  for (const auto& [year, counts] : f.by_year) years.push_back(year);
+  list(
+      "p1.course.years", "", years, f.by_year,
+      [&](const std::string& y) {
+        return "enrolments with enrolled_on in " + y + " and on or before " + w.until;
+      },
+      [&](const std::string& y) {
+        return "certificates not revoked with issued_on in " + y + " and on or before " + w.until;
+      });
   return std::optional<render::Section>(std::move(s));
 }
 
@@ -131,6 +177,15 @@ void RegisterCourseReportSection() {
       {"p1.course.region.CIS", p.key, "region CIS", "Commonwealth of Independent States"},
       {"p1.course.region.EUR", p.key, "region EUR", "Europe"},
       {"p1.course.region.not_stated", p.key, "learners without a country", "Not stated"},
+      {"p1.course.genders", p.key, "the line before the list by gender",
+       "Enrolments and certificates by the learner's gender:"},
+      {"p1.course.gender.female", p.key, "gender female", "Women"},
+      {"p1.course.gender.male", p.key, "gender male", "Men"},
+      {"p1.course.gender.other", p.key, "gender other", "Another gender"},
+      {"p1.course.gender.not_stated", p.key, "learners who did not state their gender",
+       "Not stated"},
+      {"p1.course.years", p.key, "the line before the list by year",
+       "Enrolments by year of enrolment and certificates by year of issue:"},
   };
   p.build = Build;
   reports::RegisterSectionProvider(std::move(p));

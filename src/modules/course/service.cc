@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "modules/course/attachment_type.h"
 #include "modules/course/certificate_pdf.h"
 #include "modules/course/credential.h"
 #include "modules/course/gift.h"
@@ -58,6 +59,35 @@ Status ValidateCourse(Course& c) {
   }
   if (c.opens_on && c.closes_on && *c.closes_on < *c.opens_on) {
     return Invalid("closes_on", "must not be before opens_on");
+  }
+  if (c.grading_policy) {
+    GradingPolicy& p = *c.grading_policy;
+    const std::string base = "grading_policy";
+    if (p.graders.empty()) return Invalid(base + ".graders", "must list at least one grader");
+    if (p.cutoff_e2 < 0 || p.cutoff_e2 > 10000) {
+      return Invalid(base + ".cutoff_e2", "must be 0 to 10000 (hundredths of a percent)");
+    }
+    std::int64_t sum = 0;
+    std::vector<std::string> types;
+    for (std::size_t i = 0; i < p.graders.size(); ++i) {
+      Grader& g = p.graders[i];
+      const std::string at = base + ".graders[" + std::to_string(i) + "]";
+      g.type = Trimmed(g.type);
+      if (g.type.empty() || g.type.size() > 60)
+        return Invalid(at + ".type", "must be 1 to 60 characters");
+      if (OneOf(types, g.type)) return Invalid(at + ".type", "is named by another grader");
+      types.push_back(g.type);
+      if (g.weight_e2 < 1 || g.weight_e2 > 10000) {
+        return Invalid(at + ".weight_e2", "must be 1 to 10000 (hundredths of a percent)");
+      }
+      if (g.drop_count < 0 || g.drop_count > 100)
+        return Invalid(at + ".drop_count", "must be 0 to 100");
+      sum += g.weight_e2;
+    }
+    if (sum != 10000) {
+      return Invalid(base + ".graders",
+                     "weights must add up to 100% (10000), not " + std::to_string(sum));
+    }
   }
   return Status::Ok();
 }
@@ -240,6 +270,88 @@ Result<Course> CourseService::UpdateModule(const Caller& caller, std::int64_t co
   });
 }
 
+Result<ModuleAttachment> CourseService::AddAttachment(const Caller& caller, std::int64_t course_id,
+                                                      std::int64_t module_id, std::string file_name,
+                                                      std::string content_type,
+                                                      std::string_view content) {
+  BSG_RETURN_IF_ERROR(StaffOnly(caller));
+  std::optional<std::string> name = CleanFileName(file_name);
+  if (!name) {
+    return Invalid("file_name",
+                   "must be a file name of 1 to 200 characters without control characters");
+  }
+  if (content.size() > kMaxAttachmentBytes) {
+    return Status(ErrorCode::kPayloadTooLarge, "attachment.too_large",
+                  "An attachment may be at most 10 MiB.", {{"file", "at most 10 MiB"}});
+  }
+  if (!AllowedAttachmentType(content_type)) {
+    return Status(ErrorCode::kUnsupportedMedia, "attachment.bad_type",
+                  "Attach a file of one of these types: " + AllowedAttachmentTypes() + ".",
+                  {{"content_type", "is not a type a module may carry"}});
+  }
+  if (!ContentMatchesType(content_type, content)) {
+    return Status(ErrorCode::kUnsupportedMedia, "attachment.bad_type",
+                  "The file's content is not of its type (" + content_type + ").",
+                  {{"file", "is not a " + content_type + " file"}});
+  }
+  return db::InTransactionResult<ModuleAttachment>(
+      db_, {}, [&](db::Transaction& tx) -> Result<ModuleAttachment> {
+        BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
+        if (std::none_of(course.modules.begin(), course.modules.end(),
+                         [&](const CourseModule& m) { return m.id == module_id; })) {
+          return Status::NotFound("course.module_not_found", "No such module in this course.");
+        }
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()),
+                           content.size());
+        char hex[crypto_hash_sha256_BYTES * 2 + 1];
+        sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+        ModuleAttachment a;
+        a.module_id = module_id;
+        a.file_name = *name;
+        a.content_type = content_type;
+        a.size_bytes = static_cast<std::int64_t>(content.size());
+        a.sha256 = hex;
+        a.created_at = time::CurrentTimestamp();
+        BSG_ASSIGN_OR_RETURN(a.id, store_.InsertAttachment(tx, a, content));
+        BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course_module_attachment",
+                                        std::to_string(a.id), "create", std::nullopt,
+                                        AttachmentJson(a, course_id)));
+        return a;
+      });
+}
+
+Result<std::pair<ModuleAttachment, std::string>> CourseService::GetAttachment(
+    std::int64_t course_id, std::int64_t module_id, std::int64_t attachment_id) {
+  return db::InTransactionResult<std::pair<ModuleAttachment, std::string>>(
+      db_, {.read_only = true},
+      [&](db::Transaction& tx) -> Result<std::pair<ModuleAttachment, std::string>> {
+        BSG_ASSIGN_OR_RETURN(auto found, store_.GetAttachment(tx, module_id, attachment_id));
+        BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
+        if (std::none_of(course.modules.begin(), course.modules.end(),
+                         [&](const CourseModule& m) { return m.id == module_id; })) {
+          return Status::NotFound("attachment.not_found", "No such attachment.");
+        }
+        return found;
+      });
+}
+
+Status CourseService::DeleteAttachment(const Caller& caller, std::int64_t course_id,
+                                       std::int64_t module_id, std::int64_t attachment_id) {
+  BSG_RETURN_IF_ERROR(StaffOnly(caller));
+  return db_.InTransaction([&](db::Transaction& tx) -> Status {
+    BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
+    if (std::none_of(course.modules.begin(), course.modules.end(),
+                     [&](const CourseModule& m) { return m.id == module_id; })) {
+      return Status::NotFound("attachment.not_found", "No such attachment.");
+    }
+    BSG_ASSIGN_OR_RETURN(auto found, store_.GetAttachment(tx, module_id, attachment_id));
+    BSG_RETURN_IF_ERROR(store_.DeleteAttachment(tx, attachment_id));
+    return RecordAudit(tx, caller.actor, "course_module_attachment", std::to_string(attachment_id),
+                       "delete", AttachmentJson(found.first, course_id), std::nullopt);
+  });
+}
+
 // ---- enrolment and progress
 
 namespace {
@@ -329,6 +441,112 @@ Result<Enrolment> CourseService::EnrolPerson(const Caller& caller, std::int64_t 
   });
 }
 
+Result<EnrolmentImportReport> CourseService::ImportEnrolments(const Caller& caller,
+                                                              std::int64_t course_id,
+                                                              std::string_view bytes,
+                                                              tabular::Format format,
+                                                              bool dry_run) {
+  BSG_RETURN_IF_ERROR(StaffOnly(caller));
+  EnrolmentImportReport report;
+  report.dry_run = dry_run;
+  Result<tabular::Table> read = tabular::ReadTable(bytes, format, tabular::ImportLimits("course"));
+  if (!read.ok()) {
+    std::optional<tabular::CellError> failure = tabular::ReadFailure(read.status());
+    if (!failure) return read.status();
+    report.errors.push_back(std::move(*failure));
+    return report;
+  }
+  const tabular::Table& table = *read;
+  report.rows = static_cast<std::int64_t>(table.rows.size());
+  tabular::Columns columns({{"email", true}, {"language", false}});
+  report.errors = columns.Bind(table);
+  if (!report.errors.empty()) return report;
+
+  EnrolmentImportReport result;
+  Status done = db_.InTransaction([&](db::Transaction& tx) -> Status {
+    EnrolmentImportReport r = report;
+    BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
+    const registry::Store registry;
+    BSG_ASSIGN_OR_RETURN(auto by_email, registry.PeopleByEmail(tx));
+    std::map<std::int64_t, int> person_row;  // a person named twice in the file
+    std::vector<std::pair<std::int64_t, std::string>> to_enrol;
+    for (const tabular::Row& cells : table.rows) {
+      auto error = [&](std::string_view column, std::string reason, std::string_view value) {
+        r.errors.push_back(
+            {cells.number, columns.HeaderName(column), std::move(reason), std::string(value)});
+      };
+      if (auto width = columns.CheckWidth(cells)) r.errors.push_back(*width);
+      const std::string_view email = columns.Get(cells, "email");
+      std::string language(columns.Get(cells, "language"));
+      language = AsciiLower(language);
+      if (language.empty()) language = course.languages.empty() ? "en" : course.languages.front();
+      if (!OneOf(course.languages, language)) {
+        error(
+            "language",
+            "must be one of the course's languages (" +
+                [&] {
+                  std::string list;
+                  for (const std::string& l : course.languages)
+                    list += (list.empty() ? "" : ", ") + l;
+                  return list;
+                }() +
+                ")",
+            columns.Get(cells, "language"));
+      }
+      if (email.empty()) {
+        error("email", "is required", email);
+        continue;
+      }
+      auto person = by_email.find(AsciiLower(email));
+      if (person == by_email.end()) {
+        error("email", "is not the address of a person in the registry", email);
+        continue;
+      }
+      auto [seen, fresh] = person_row.emplace(person->second, cells.number);
+      if (!fresh) {
+        error("email", "names the same person as row " + std::to_string(seen->second), email);
+        continue;
+      }
+      to_enrol.emplace_back(person->second, language);
+    }
+    if (!r.errors.empty()) {
+      result = std::move(r);
+      return Status::Ok();
+    }
+    const std::string now = time::CurrentTimestamp();
+    const std::string today = time::Today().ToString();
+    for (const auto& [person_id, language] : to_enrol) {
+      BSG_ASSIGN_OR_RETURN(auto existing, store_.FindEnrolment(tx, course_id, person_id));
+      if (existing) {
+        ++r.already_enrolled;
+        continue;
+      }
+      ++r.enrolled;
+      if (dry_run) continue;
+      Enrolment e;
+      e.course_id = course_id;
+      e.person_id = person_id;
+      e.language = language;
+      e.source = "import";
+      e.enrolled_at = now;
+      e.enrolled_on = today;
+      BSG_ASSIGN_OR_RETURN(e.id, store_.InsertEnrolment(tx, e));
+    }
+    if (!dry_run && r.enrolled > 0) {
+      BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course", std::to_string(course_id),
+                                      "import_enrolments", std::nullopt,
+                                      json{{"rows", r.rows},
+                                           {"enrolled", r.enrolled},
+                                           {"already_enrolled", r.already_enrolled}}));
+    }
+    result = std::move(r);
+    // A dry run stores nothing: nothing was written, so committing changes nothing.
+    return Status::Ok();
+  });
+  BSG_RETURN_IF_ERROR(done);
+  return result;
+}
+
 Result<CourseProgress> CourseService::LoadProgress(db::Session& s, const Course& course,
                                                    const Enrolment& enrolment) {
   CourseProgress p;
@@ -340,8 +558,25 @@ Result<CourseProgress> CourseService::LoadProgress(db::Session& s, const Course&
     BSG_ASSIGN_OR_RETURN(auto attempts, store_.Attempts(s, quiz.id, enrolment.id));
     p.best_assessment = Standing(attempts, quiz.grading_method);
   }
+  if (course.grading_policy) {
+    BSG_ASSIGN_OR_RETURN(p.grade, WeightedGrade(s, course, enrolment));
+  }
   BSG_ASSIGN_OR_RETURN(p.certificate, store_.CertificateOfEnrolment(s, enrolment.id));
   return p;
+}
+
+Result<CourseGrade> CourseService::WeightedGrade(db::Session& s, const Course& course,
+                                                 const Enrolment& enrolment) {
+  BSG_ASSIGN_OR_RETURN(auto quizzes, store_.QuizzesOfCourse(s, course.id));
+  std::vector<QuizStanding> standings;
+  for (const Quiz& q : quizzes) {
+    if (!q.grader_type) continue;
+    BSG_ASSIGN_OR_RETURN(auto attempts, store_.Attempts(s, q.id, enrolment.id));
+    std::optional<Attempt> standing = Standing(attempts, q.grading_method);
+    standings.push_back(
+        {q.id, q.grader_type, standing ? standing->percent_e2 : std::optional<std::int64_t>()});
+  }
+  return GradeCourse(*course.grading_policy, standings);
 }
 
 Result<CourseProgress> CourseService::Progress(const Caller& caller, std::int64_t course_id) {
@@ -413,19 +648,28 @@ Status CourseService::MaybeComplete(db::Transaction& tx, const Enrolment& enrolm
   if (enrolment.completed_at) return Status::Ok();
   BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, enrolment.course_id));
   BSG_ASSIGN_OR_RETURN(auto progress, store_.Progress(tx, enrolment.id));
-  // Every module visited, and every module quiz passed.
+  // Every module visited, and (under the default rule) every module quiz passed.
   for (const CourseModule& m : course.modules) {
     auto it = std::find_if(progress.begin(), progress.end(),
                            [&](const ModuleProgress& p) { return p.module_id == m.id; });
     if (it == progress.end()) return Status::Ok();
-    if (m.quiz_id && !it->quiz_passed_at) return Status::Ok();
+    if (!course.grading_policy && m.quiz_id && !it->quiz_passed_at) return Status::Ok();
   }
-  // The final assessment at or above the course's pass mark, under the quiz's grading method.
-  if (!course.assessment_quiz_id) return Status::Ok();
-  BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, *course.assessment_quiz_id));
-  BSG_ASSIGN_OR_RETURN(auto attempts, store_.Attempts(tx, quiz.id, enrolment.id));
-  std::optional<Attempt> standing = Standing(attempts, quiz.grading_method);
-  if (!standing || *standing->percent_e2 < course.pass_mark_e2) return Status::Ok();
+  std::int64_t score_e2 = 0;
+  if (course.grading_policy) {
+    // The weighted grade at or above the policy's cut-off.
+    BSG_ASSIGN_OR_RETURN(CourseGrade grade, WeightedGrade(tx, course, enrolment));
+    if (!grade.passed) return Status::Ok();
+    score_e2 = grade.percent_e2;
+  } else {
+    // The final assessment at or above the course's pass mark, under the quiz's grading method.
+    if (!course.assessment_quiz_id) return Status::Ok();
+    BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, *course.assessment_quiz_id));
+    BSG_ASSIGN_OR_RETURN(auto attempts, store_.Attempts(tx, quiz.id, enrolment.id));
+    std::optional<Attempt> standing = Standing(attempts, quiz.grading_method);
+    if (!standing || *standing->percent_e2 < course.pass_mark_e2) return Status::Ok();
+    score_e2 = *standing->percent_e2;
+  }
 
   BSG_RETURN_IF_ERROR(store_.SetCompleted(tx, enrolment.id, Timestamp(now)));
   BSG_ASSIGN_OR_RETURN(auto existing, store_.CertificateOfEnrolment(tx, enrolment.id));
@@ -442,7 +686,7 @@ Status CourseService::MaybeComplete(db::Transaction& tx, const Enrolment& enrolm
   c.learner_name = person.DisplayName();
   c.learner_name_latin = person.transliteration;
   c.language = enrolment.language;
-  c.score_e2 = *standing->percent_e2;
+  c.score_e2 = score_e2;
   c.issued_at = Timestamp(now);
   c.issued_on = Timestamp(now).substr(0, 10);
   for (int tries = 0; tries < 10 && c.code.empty(); ++tries) {
@@ -562,8 +806,7 @@ Result<BankQuestion> CourseService::UpdateQuestion(const Caller& caller, std::in
 
 // ---- quizzes
 
-Result<Quiz> CourseService::CreateQuiz(const Caller& caller, Quiz q) {
-  BSG_RETURN_IF_ERROR(StaffOnly(caller));
+Status CourseService::CheckQuiz(db::Session& tx, Quiz& q) {
   q.title = Trimmed(q.title);
   if (q.title.empty()) return Invalid("title", "is required");
   if (!OneOf(kGradingMethods, q.grading_method)) {
@@ -576,27 +819,41 @@ Result<Quiz> CourseService::CreateQuiz(const Caller& caller, Quiz q) {
     return Invalid("pass_mark_e2", "must be 0 to 10000");
   }
   if (q.slots.empty()) return Invalid("slots", "must hold at least one question");
+  if (q.grader_type) {
+    q.grader_type = Trimmed(*q.grader_type);
+    if (q.grader_type->empty()) {
+      q.grader_type.reset();
+    } else if (q.grader_type->size() > 60) {
+      return Invalid("grader_type", "must be at most 60 characters");
+    }
+  }
+  BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, q.course_id));
+  if (q.module_id) {
+    bool found = false;
+    for (const CourseModule& m : course.modules) found = found || m.id == *q.module_id;
+    if (!found) return Invalid("module_id", "is not a module of this course");
+  }
+  std::int64_t position = 0;
+  for (QuizSlot& slot : q.slots) {
+    slot.position = ++position;
+    if (slot.question_id.has_value() == slot.category_id.has_value()) {
+      return Invalid("slots", "each slot names a question or a category");
+    }
+    if (slot.mark < 0 || slot.mark > 1000) return Invalid("slots", "marks must be 0 to 1000");
+    if (slot.question_id) {
+      BSG_ASSIGN_OR_RETURN(BankQuestion b, store_.GetQuestion(tx, *slot.question_id));
+      if (!AutoGraded(b.question)) {
+        return Invalid("slots", "question " + std::to_string(b.id) + " is graded by hand");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Quiz> CourseService::CreateQuiz(const Caller& caller, Quiz q) {
+  BSG_RETURN_IF_ERROR(StaffOnly(caller));
   return db::InTransactionResult<Quiz>(db_, {}, [&](db::Transaction& tx) -> Result<Quiz> {
-    BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, q.course_id));
-    if (q.module_id) {
-      bool found = false;
-      for (const CourseModule& m : course.modules) found = found || m.id == *q.module_id;
-      if (!found) return Invalid("module_id", "is not a module of this course");
-    }
-    std::int64_t position = 0;
-    for (QuizSlot& slot : q.slots) {
-      slot.position = ++position;
-      if (slot.question_id.has_value() == slot.category_id.has_value()) {
-        return Invalid("slots", "each slot names a question or a category");
-      }
-      if (slot.mark < 0 || slot.mark > 1000) return Invalid("slots", "marks must be 0 to 1000");
-      if (slot.question_id) {
-        BSG_ASSIGN_OR_RETURN(BankQuestion b, store_.GetQuestion(tx, *slot.question_id));
-        if (!AutoGraded(b.question)) {
-          return Invalid("slots", "question " + std::to_string(b.id) + " is graded by hand");
-        }
-      }
-    }
+    BSG_RETURN_IF_ERROR(CheckQuiz(tx, q));
     BSG_ASSIGN_OR_RETURN(q.id, store_.InsertQuiz(tx, q));
     BSG_ASSIGN_OR_RETURN(Quiz stored, store_.GetQuiz(tx, q.id));
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "quiz", std::to_string(q.id), "create",
@@ -609,6 +866,36 @@ Result<Quiz> CourseService::GetQuiz(std::int64_t id) {
   return db::InTransactionResult<Quiz>(
       db_, {.read_only = true},
       [&](db::Transaction& tx) -> Result<Quiz> { return store_.GetQuiz(tx, id); });
+}
+
+Result<Quiz> CourseService::UpdateQuiz(const Caller& caller, std::int64_t id, Quiz q) {
+  BSG_RETURN_IF_ERROR(StaffOnly(caller));
+  return db::InTransactionResult<Quiz>(db_, {}, [&](db::Transaction& tx) -> Result<Quiz> {
+    BSG_ASSIGN_OR_RETURN(Quiz before, store_.GetQuiz(tx, id));
+    q.id = id;
+    q.course_id = before.course_id;
+    q.module_id = before.module_id;
+    BSG_RETURN_IF_ERROR(CheckQuiz(tx, q));
+    BSG_RETURN_IF_ERROR(store_.UpdateQuiz(tx, q));
+    BSG_ASSIGN_OR_RETURN(Quiz after, store_.GetQuiz(tx, id));
+    BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "quiz", std::to_string(id), "update",
+                                    QuizJson(before), QuizJson(after)));
+    return after;
+  });
+}
+
+Result<std::vector<Quiz>> CourseService::ListQuizzes(std::int64_t course_id) {
+  return db::InTransactionResult<std::vector<Quiz>>(
+      db_, {.read_only = true}, [&](db::Transaction& tx) -> Result<std::vector<Quiz>> {
+        BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
+        BSG_ASSIGN_OR_RETURN(auto list, store_.QuizzesOfCourse(tx, course.id));
+        std::vector<Quiz> out;
+        for (const Quiz& q : list) {
+          BSG_ASSIGN_OR_RETURN(Quiz full, store_.GetQuiz(tx, q.id));
+          out.push_back(std::move(full));
+        }
+        return out;
+      });
 }
 
 // ---- attempts
@@ -836,6 +1123,25 @@ Result<json> CourseService::Results(std::int64_t quiz_id) {
         }
         return json{{"quiz", QuizJson(quiz)}, {"items", std::move(items)}};
       });
+}
+
+Result<std::string> CourseService::ResultsFile(std::int64_t quiz_id, tabular::Format format) {
+  BSG_ASSIGN_OR_RETURN(json results, Results(quiz_id));
+  const std::vector<std::string> header = {"attempt_id", "learner_name", "country", "number",
+                                           "started_at", "submitted_at", "score",   "passed"};
+  std::vector<std::vector<std::string>> rows;
+  auto text = [](const json& v) -> std::string {
+    if (v.is_null()) return "";
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+    return v.dump();
+  };
+  for (const json& r : results["items"]) {
+    std::vector<std::string> row;
+    for (const std::string& column : header) row.push_back(text(r[column]));
+    rows.push_back(std::move(row));
+  }
+  return tabular::WriteTable(header, rows, format);
 }
 
 // ---- certificates

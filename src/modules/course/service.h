@@ -15,11 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/course/grading.h"
 #include "modules/course/model.h"
 #include "modules/course/store.h"
 #include "platform/audit.h"
 #include "platform/db/database.h"
 #include "platform/status.h"
+#include "platform/tabular/table.h"
 #include "platform/time/timestamp.h"
 
 namespace bsg::course {
@@ -55,8 +57,21 @@ struct CourseProgress {
   std::optional<Enrolment> enrolment;
   std::vector<ModuleProgress> progress;
   std::optional<Attempt> best_assessment;  // the assessment's graded result, per grading method
+  std::optional<CourseGrade> grade;        // under the course's weighted policy, when it has one
   std::optional<Certificate> certificate;
 };
+
+// An officer's list of learners to enrol (CSV or XLSX: email, language).
+struct EnrolmentImportReport {
+  bool dry_run = true;
+  std::int64_t rows = 0;
+  std::int64_t enrolled = 0;               // new enrolments (would be, on a dry run)
+  std::int64_t already_enrolled = 0;       // rows whose person was enrolled before
+  std::vector<tabular::CellError> errors;  // none when the import was stored
+};
+
+// Attachments: what a module may carry.
+inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 
 class CourseService {
  public:
@@ -70,6 +85,18 @@ class CourseService {
   Result<Course> UpdateCourse(const Caller& caller, std::int64_t id, Course c);
   Result<Course> AddModule(const Caller& caller, std::int64_t course_id, CourseModule m);
   Result<Course> UpdateModule(const Caller& caller, std::int64_t course_id, CourseModule m);
+  // Attaches a file to a module. The content must be of `content_type` (PDF, PNG, JPEG, DOCX,
+  // XLSX, PPTX or UTF-8 text, checked against the bytes: UnsupportedMedia
+  // attachment.bad_type); PayloadTooLarge beyond kMaxAttachmentBytes.
+  Result<ModuleAttachment> AddAttachment(const Caller& caller, std::int64_t course_id,
+                                         std::int64_t module_id, std::string file_name,
+                                         std::string content_type, std::string_view content);
+  // The attachment and its bytes (public, like the module). NotFound attachment.not_found.
+  Result<std::pair<ModuleAttachment, std::string>> GetAttachment(std::int64_t course_id,
+                                                                 std::int64_t module_id,
+                                                                 std::int64_t attachment_id);
+  Status DeleteAttachment(const Caller& caller, std::int64_t course_id, std::int64_t module_id,
+                          std::int64_t attachment_id);
 
   // ---- enrolment and progress
   // Enrols the caller's person (created from the account when none is linked yet) in `language`.
@@ -79,6 +106,11 @@ class CourseService {
   Result<Enrolment> EnrolPerson(const Caller& caller, std::int64_t course_id,
                                 std::int64_t person_id, std::string language,
                                 std::string_view source);
+  // Staff: enrols the people of a list (column email, matched to the registry; column language,
+  // optional). All or nothing: a bad row enrols nobody and is named in the report's errors.
+  Result<EnrolmentImportReport> ImportEnrolments(const Caller& caller, std::int64_t course_id,
+                                                 std::string_view bytes, tabular::Format format,
+                                                 bool dry_run);
   Result<CourseProgress> Progress(const Caller& caller, std::int64_t course_id);
   // Records a visit of the caller to a module (once) and may complete the course.
   Result<CourseProgress> VisitModule(const Caller& caller, std::int64_t course_id,
@@ -102,6 +134,10 @@ class CourseService {
   // ---- quizzes
   Result<Quiz> CreateQuiz(const Caller& caller, Quiz q);
   Result<Quiz> GetQuiz(std::int64_t id);
+  // Settings and slots; the course and module stay. Attempts already started keep their
+  // questions.
+  Result<Quiz> UpdateQuiz(const Caller& caller, std::int64_t id, Quiz q);
+  Result<std::vector<Quiz>> ListQuizzes(std::int64_t course_id);  // NotFound course.not_found
 
   // ---- attempts (the enrolled learner; staff may read any)
   // The open attempt of the caller for `quiz_id`, or a new one: questions drawn (random slots
@@ -119,6 +155,8 @@ class CourseService {
   Result<Attempt> SubmitAttempt(const Caller& caller, std::int64_t attempt_id);
   // Staff: every attempt of a quiz with the learner's name (results table).
   Result<nlohmann::json> Results(std::int64_t quiz_id);
+  // The same as a file (CSV or XLSX), one row per attempt.
+  Result<std::string> ResultsFile(std::int64_t quiz_id, tabular::Format format);
 
   // ---- certificates
   Result<std::optional<Certificate>> FindCertificate(const std::string& code);
@@ -153,6 +191,11 @@ class CourseService {
                              const std::string& now);
   Result<CourseProgress> LoadProgress(db::Session& s, const Course& course,
                                       const Enrolment& enrolment);
+  // The enrolment's grade under the course's weighted policy (which it must have).
+  Result<CourseGrade> WeightedGrade(db::Session& s, const Course& course,
+                                    const Enrolment& enrolment);
+  // The checks CreateQuiz and UpdateQuiz share, inside their transaction; numbers the slots.
+  Status CheckQuiz(db::Session& s, Quiz& q);
 
   db::Database& db_;
   CourseOptions options_;

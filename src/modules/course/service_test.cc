@@ -10,6 +10,7 @@
 #include "modules/course/status_list.h"
 #include "modules/identity/audit.h"
 #include "modules/identity/service.h"
+#include "modules/registry/store.h"
 #include "platform/time/clock.h"
 #include "support/test_db.h"
 
@@ -235,6 +236,8 @@ TEST_P(CourseServiceTest, ALearnerCompletesTheCourseAndGetsACertificateByItself)
   EXPECT_EQ(after.certificates, 0);        // revoked above
   EXPECT_EQ(after.country_not_stated, 1);  // the learner stated no country: counted as such
   EXPECT_EQ(after.by_region.at("not_stated").first, 1);
+  EXPECT_EQ(after.by_gender.at("not_stated"), std::make_pair(std::int64_t{1}, std::int64_t{0}));
+  EXPECT_EQ(after.by_year.at("2020"), std::make_pair(std::int64_t{1}, std::int64_t{0}));
   EXPECT_EQ(counted("2020-01-14").enrolments, 0);  // enrolled on the 15th
 }
 
@@ -286,6 +289,178 @@ TEST_P(CourseServiceTest, TheServersClockEndsAnAttemptAndWhatWasSavedCounts) {
   EXPECT_EQ(service_->GetAttempt(grace, attempt->id).status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(service_->StartAttempt(grace, *course.assessment_quiz_id).status().reason(),
             "course.not_enrolled");
+}
+
+TEST_P(CourseServiceTest, AWeightedPolicyDecidesCompletion) {
+  Course course = MakeCourse();
+  // A policy whose weights do not add up to 100% is refused, naming the field.
+  Course wrong = course;
+  wrong.grading_policy = GradingPolicy{{{"Module quiz", 4000, 0}, {"Final", 5000, 0}}, 8000};
+  EXPECT_EQ(service_->UpdateCourse(staff_, course.id, wrong)
+                .status()
+                .fields()
+                .count("grading_policy.graders"),
+            1u);
+  course.grading_policy = GradingPolicy{{{"Module quiz", 4000, 0}, {"Final", 6000, 0}}, 8000};
+  ASSERT_TRUE(service_->UpdateCourse(staff_, course.id, course).ok());
+  // The final assessment counts as "Final"; module 1 gets a quiz that counts as "Module quiz".
+  auto final_quiz = service_->GetQuiz(*course.assessment_quiz_id);
+  ASSERT_TRUE(final_quiz.ok());
+  Quiz changed = *final_quiz;
+  changed.grader_type = " Final ";
+  auto updated = service_->UpdateQuiz(staff_, final_quiz->id, changed);
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ(updated->grader_type, "Final");
+  EXPECT_EQ(updated->slots.size(), 4u);
+  Quiz module_quiz = *final_quiz;
+  module_quiz.id = 0;
+  module_quiz.module_id = course.modules[0].id;
+  module_quiz.title = "Module 1 check";
+  module_quiz.grader_type = "Module quiz";
+  module_quiz.slots.resize(1);
+  auto created = service_->CreateQuiz(staff_, module_quiz);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(service_->ListQuizzes(course.id)->size(), 2u);
+
+  Caller ada = Learner("ada@example.org", "Ada Lovelace");
+  ASSERT_TRUE(service_->Enrol(ada, course.id, "en").ok());
+  for (const CourseModule& m : course.modules) {
+    ASSERT_TRUE(service_->VisitModule(ada, course.id, m.id).ok());
+  }
+  auto answer_all = [&](std::int64_t quiz_id) {
+    auto attempt = service_->StartAttempt(ada, quiz_id);
+    ASSERT_TRUE(attempt.ok()) << attempt.status().ToString();
+    for (const AttemptSlot& slot : attempt->slots) {
+      ASSERT_TRUE(
+          service_
+              ->SaveAnswer(ada, attempt->id, slot.position,
+                           "q" + std::to_string(quiz_id) + "-" + std::to_string(slot.position),
+                           json{{"choice", RightChoice(slot)}})
+              .ok());
+    }
+    ASSERT_TRUE(service_->SubmitAttempt(ada, attempt->id).ok());
+  };
+  // 100% in the final alone is 60% of the grade: below the 80% cut-off.
+  answer_all(final_quiz->id);
+  auto progress = service_->Progress(ada, course.id);
+  ASSERT_TRUE(progress.ok());
+  ASSERT_TRUE(progress->grade);
+  EXPECT_EQ(progress->grade->percent_e2, 6000);
+  EXPECT_FALSE(progress->grade->passed);
+  EXPECT_FALSE(progress->certificate);
+  // The module quiz as well: 100%, and the certificate is issued with the weighted grade.
+  answer_all(created->id);
+  progress = service_->Progress(ada, course.id);
+  ASSERT_TRUE(progress.ok());
+  EXPECT_EQ(progress->grade->percent_e2, 10000);
+  ASSERT_TRUE(progress->certificate);
+  EXPECT_EQ(progress->certificate->score_e2, 10000);
+}
+
+TEST_P(CourseServiceTest, AttachmentsAreCheckedStoredAndServed) {
+  const Course course = MakeCourse();
+  const std::int64_t module_id = course.modules[0].id;
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+  auto added = service_->AddAttachment(staff_, course.id, module_id, "slides/Module 1.pdf",
+                                       "application/pdf", pdf);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->file_name, "Module 1.pdf");  // the last path segment
+  EXPECT_EQ(added->size_bytes, static_cast<std::int64_t>(pdf.size()));
+  EXPECT_EQ(added->sha256.size(), 64u);
+  auto listed = service_->GetCourse(course.id);
+  ASSERT_EQ(listed->modules[0].attachments.size(), 1u);
+  auto fetched = service_->GetAttachment(course.id, module_id, added->id);
+  ASSERT_TRUE(fetched.ok());
+  EXPECT_EQ(fetched->second, pdf);
+  // Through another module or course it does not exist.
+  EXPECT_EQ(service_->GetAttachment(course.id, course.modules[1].id, added->id).status().code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(service_->GetAttachment(course.id + 1, module_id, added->id).status().code(),
+            ErrorCode::kNotFound);
+  // A type not allowed, content not of its type, too large, a bad name, a learner: refused.
+  EXPECT_EQ(service_->AddAttachment(staff_, course.id, module_id, "x.sh", "text/x-sh", "ls")
+                .status()
+                .code(),
+            ErrorCode::kUnsupportedMedia);
+  EXPECT_EQ(
+      service_->AddAttachment(staff_, course.id, module_id, "x.pdf", "application/pdf", "MZ\x90")
+          .status()
+          .reason(),
+      "attachment.bad_type");
+  EXPECT_EQ(service_
+                ->AddAttachment(staff_, course.id, module_id, "big.txt", "text/plain",
+                                std::string(kMaxAttachmentBytes + 1, 'a'))
+                .status()
+                .code(),
+            ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(service_->AddAttachment(staff_, course.id, module_id, "a\x01b.txt", "text/plain", "a")
+                .status()
+                .code(),
+            ErrorCode::kUnprocessable);
+  Caller ada = Learner("ada@example.org", "Ada Lovelace");
+  EXPECT_EQ(service_->AddAttachment(ada, course.id, module_id, "n.txt", "text/plain", "notes")
+                .status()
+                .code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(service_->DeleteAttachment(ada, course.id, module_id, added->id).code(),
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(service_->DeleteAttachment(staff_, course.id, module_id, added->id).ok());
+  EXPECT_TRUE(service_->GetCourse(course.id)->modules[0].attachments.empty());
+  EXPECT_EQ(service_->DeleteAttachment(staff_, course.id, module_id, added->id).code(),
+            ErrorCode::kNotFound);
+}
+
+TEST_P(CourseServiceTest, OfficersEnrolAListAllOrNothing) {
+  const Course course = MakeCourse();
+  {
+    auto tx = db().Begin({});
+    ASSERT_TRUE(tx.ok());
+    const registry::Store registry;
+    for (const char* email : {"ada@example.org", "grace@example.org"}) {
+      registry::PersonDraft d;
+      d.full_name = std::string(email).substr(0, std::string(email).find('@'));
+      d.email = email;
+      ASSERT_TRUE(registry.CreatePerson(**tx, d, "2020-01-01T00:00:00.000Z").ok());
+    }
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto enrolments = [&] {
+    auto tx = db().Begin({.read_only = true});
+    auto rows = (*tx)->Query("SELECT COUNT(*) FROM enrolment", {});
+    return rows.ok() ? rows->front().Int(0) : -1;
+  };
+  const std::string good = "Email,Language\nada@example.org,en\nGRACE@example.org,\n";
+  auto dry = service_->ImportEnrolments(staff_, course.id, good, tabular::Format::kCsv, true);
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_TRUE(dry->errors.empty());
+  EXPECT_EQ(dry->enrolled, 2);
+  EXPECT_EQ(enrolments(), 0);
+  // One bad row: nobody is enrolled, and every problem is named by row and column.
+  const std::string bad = good + "nobody@example.org,en\nada@example.org,fr\n";
+  auto refused = service_->ImportEnrolments(staff_, course.id, bad, tabular::Format::kCsv, false);
+  ASSERT_TRUE(refused.ok());
+  ASSERT_EQ(refused->errors.size(), 3u);
+  EXPECT_EQ(refused->errors[0].row, 4);
+  EXPECT_EQ(refused->errors[0].column, "Email");
+  EXPECT_EQ(refused->errors[1].column, "Language");  // fr: not a language of the course
+  EXPECT_EQ(refused->errors[2].reason, "names the same person as row 2");
+  EXPECT_EQ(enrolments(), 0);
+  auto missing =
+      service_->ImportEnrolments(staff_, course.id, "name\nAda\n", tabular::Format::kCsv, true);
+  ASSERT_TRUE(missing.ok());
+  ASSERT_EQ(missing->errors.size(), 2u);  // an unknown column, and email missing
+  auto done = service_->ImportEnrolments(staff_, course.id, good, tabular::Format::kCsv, false);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->enrolled, 2);
+  EXPECT_EQ(enrolments(), 2);
+  auto again = service_->ImportEnrolments(staff_, course.id, good, tabular::Format::kCsv, false);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->enrolled, 0);
+  EXPECT_EQ(again->already_enrolled, 2);
+  Caller ada = Learner("ada2@example.org", "Ada");
+  EXPECT_EQ(
+      service_->ImportEnrolments(ada, course.id, good, tabular::Format::kCsv, true).status().code(),
+      ErrorCode::kPermissionDenied);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CourseServiceTest, bsg::testing::AllBackends(),

@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "modules/course/model.h"
@@ -40,7 +42,10 @@ struct CourseFigures {
   std::int64_t country_not_stated = 0;
   // region ("AFR", ..., "not_stated") -> {enrolments, certificates}
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_region;
-  std::map<std::string, std::int64_t> by_gender;  // enrolments by the person's gender
+  // gender ("female", "male", "other", "not_stated") -> {enrolments, certificates}
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_gender;
+  // year of enrolment -> enrolments; year of issue -> certificates (both up to until)
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_year;
 };
 
 class Store {
@@ -85,6 +90,19 @@ class Store {
 
   // ---- quizzes
   Result<Quiz> GetQuiz(db::Session& s, std::int64_t id) const;  // quiz.not_found
+  // Every quiz of a course, without slots, oldest first.
+  Result<std::vector<Quiz>> QuizzesOfCourse(db::Session& s, std::int64_t course_id) const;
+  // Settings and slots (not the course or module).
+  Status UpdateQuiz(db::Session& s, const Quiz& q) const;
+
+  // Attachments: listed with their course (GetCourse); the bytes only here.
+  Result<std::int64_t> InsertAttachment(db::Session& s, const ModuleAttachment& a,
+                                        std::string_view content) const;
+  // attachment.not_found unless `id` is attached to `module_id`.
+  Result<std::pair<ModuleAttachment, std::string>> GetAttachment(db::Session& s,
+                                                                 std::int64_t module_id,
+                                                                 std::int64_t id) const;
+  Status DeleteAttachment(db::Session& s, std::int64_t id) const;
   Result<std::int64_t> InsertQuiz(db::Session& s, const Quiz& q) const;
   Status ReplaceSlots(db::Session& s, std::int64_t quiz_id,
                       const std::vector<QuizSlot>& slots) const;

@@ -50,7 +50,12 @@ Result<Question> ParseBody(const std::string& body) {
 
 constexpr const char* kCourseColumns =
     "id, code, title, description, languages, opens_on, closes_on, pass_mark_e2, created_at, "
-    "updated_at";
+    "updated_at, grading_policy";
+
+// The policy as stored: its JSON, or "" for none.
+std::string PolicyText(const Course& c) {
+  return c.grading_policy ? GradingPolicyJson(*c.grading_policy).dump() : std::string();
+}
 
 Course ReadCourse(const db::Row& r) {
   Course c;
@@ -64,6 +69,12 @@ Course ReadCourse(const db::Row& r) {
   c.pass_mark_e2 = r.Int(7);
   c.created_at = r.Text(8);
   c.updated_at = r.Text(9);
+  const std::string policy = r.Text(10);
+  if (!policy.empty()) {
+    // Written by PolicyText from a validated policy; anything else is left out, not guessed.
+    auto parsed = GradingPolicyFromJson(json::parse(policy, nullptr, false));
+    if (parsed.ok()) c.grading_policy = std::move(*parsed);
+  }
   return c;
 }
 
@@ -173,9 +184,25 @@ Result<Course> Store::GetCourse(db::Session& s, std::int64_t id) const {
     }
   }
   BSG_ASSIGN_OR_RETURN(
+      db::Rows files,
+      s.Query("SELECT a.id, a.module_id, a.file_name, a.content_type, a.size_bytes, a.sha256, "
+              "a.created_at FROM course_module_attachment a JOIN course_module m ON "
+              "m.id = a.module_id WHERE m.course_id = ? ORDER BY a.id",
+              {id}));
+  for (const db::Row& r : files) {
+    for (CourseModule& m : c.modules) {
+      if (m.id != r.Int(1)) continue;
+      m.attachments.push_back(
+          {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.Text(5), r.Text(6)});
+    }
+  }
+  BSG_ASSIGN_OR_RETURN(
       db::Rows assessment,
       s.Query("SELECT min(id) FROM quiz WHERE course_id = ? AND module_id IS NULL", {id}));
   if (!assessment.empty()) c.assessment_quiz_id = assessment.front().OptInt(0);
+  BSG_ASSIGN_OR_RETURN(db::Row count,
+                       s.QueryOne("SELECT COUNT(*) FROM enrolment WHERE course_id = ?", {id}));
+  c.enrolment_count = count.Int(0);
   return c;
 }
 
@@ -191,10 +218,10 @@ Result<std::int64_t> Store::InsertCourse(db::Session& s, const Course& c,
   BSG_ASSIGN_OR_RETURN(
       db::Row row,
       s.QueryOne("INSERT INTO course (code, title, description, languages, opens_on, closes_on, "
-                 "pass_mark_e2, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                 "RETURNING id",
+                 "pass_mark_e2, grading_policy, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                 "?, ?, ?, ?) RETURNING id",
                  {c.code, c.title, c.description, Joined(c.languages), c.opens_on, c.closes_on,
-                  c.pass_mark_e2, now, now}));
+                  c.pass_mark_e2, PolicyText(c), now, now}));
   return row.Int(0);
 }
 
@@ -202,9 +229,9 @@ Status Store::UpdateCourse(db::Session& s, const Course& c, const std::string& n
   return s
       .Exec(
           "UPDATE course SET code = ?, title = ?, description = ?, languages = ?, opens_on = ?, "
-          "closes_on = ?, pass_mark_e2 = ?, updated_at = ? WHERE id = ?",
+          "closes_on = ?, pass_mark_e2 = ?, grading_policy = ?, updated_at = ? WHERE id = ?",
           {c.code, c.title, c.description, Joined(c.languages), c.opens_on, c.closes_on,
-           c.pass_mark_e2, now, c.id})
+           c.pass_mark_e2, PolicyText(c), now, c.id})
       .status();
 }
 
@@ -423,13 +450,13 @@ Result<std::vector<BankQuestion>> Store::Questions(db::Session& s,
 
 // ---- quizzes
 
-Result<Quiz> Store::GetQuiz(db::Session& s, std::int64_t id) const {
-  BSG_ASSIGN_OR_RETURN(
-      db::Row r,
-      s.QueryOne("SELECT id, course_id, module_id, title, time_limit_seconds, attempts_allowed, "
-                 "grading_method, pass_mark_e2, shuffle_answers, review_correct FROM quiz "
-                 "WHERE id = ?",
-                 {id}, "quiz.not_found"));
+namespace {
+
+constexpr const char* kQuizColumns =
+    "id, course_id, module_id, title, time_limit_seconds, attempts_allowed, grading_method, "
+    "pass_mark_e2, shuffle_answers, review_correct, grader_type";
+
+Quiz ReadQuiz(const db::Row& r) {
   Quiz q;
   q.id = r.Int(0);
   q.course_id = r.Int(1);
@@ -441,6 +468,26 @@ Result<Quiz> Store::GetQuiz(db::Session& s, std::int64_t id) const {
   q.pass_mark_e2 = r.Int(7);
   q.shuffle_answers = r.Int(8) != 0;
   q.review_correct = r.Int(9) != 0;
+  q.grader_type = r.OptText(10);
+  return q;
+}
+
+}  // namespace
+
+Result<std::vector<Quiz>> Store::QuizzesOfCourse(db::Session& s, std::int64_t course_id) const {
+  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(std::string("SELECT ") + kQuizColumns +
+                                                  " FROM quiz WHERE course_id = ? ORDER BY id",
+                                              {course_id}));
+  std::vector<Quiz> out;
+  for (const db::Row& r : rows) out.push_back(ReadQuiz(r));
+  return out;
+}
+
+Result<Quiz> Store::GetQuiz(db::Session& s, std::int64_t id) const {
+  BSG_ASSIGN_OR_RETURN(
+      db::Row r, s.QueryOne(std::string("SELECT ") + kQuizColumns + " FROM quiz WHERE id = ?", {id},
+                            "quiz.not_found"));
+  Quiz q = ReadQuiz(r);
   BSG_ASSIGN_OR_RETURN(db::Rows slots, s.Query("SELECT position, question_id, category_id, mark "
                                                "FROM quiz_slot WHERE quiz_id = ? ORDER BY position",
                                                {id}));
@@ -453,14 +500,59 @@ Result<Quiz> Store::GetQuiz(db::Session& s, std::int64_t id) const {
 Result<std::int64_t> Store::InsertQuiz(db::Session& s, const Quiz& q) const {
   BSG_ASSIGN_OR_RETURN(
       db::Row row,
-      s.QueryOne("INSERT INTO quiz (course_id, module_id, title, time_limit_seconds, "
-                 "attempts_allowed, grading_method, pass_mark_e2, shuffle_answers, "
-                 "review_correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                 {q.course_id, q.module_id, q.title, q.time_limit_seconds, q.attempts_allowed,
-                  q.grading_method, q.pass_mark_e2, q.shuffle_answers, q.review_correct}));
+      s.QueryOne(
+          "INSERT INTO quiz (course_id, module_id, title, time_limit_seconds, "
+          "attempts_allowed, grading_method, pass_mark_e2, shuffle_answers, "
+          "review_correct, grader_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {q.course_id, q.module_id, q.title, q.time_limit_seconds, q.attempts_allowed,
+           q.grading_method, q.pass_mark_e2, q.shuffle_answers, q.review_correct, q.grader_type}));
   const std::int64_t id = row.Int(0);
   BSG_RETURN_IF_ERROR(ReplaceSlots(s, id, q.slots));
   return id;
+}
+
+Status Store::UpdateQuiz(db::Session& s, const Quiz& q) const {
+  BSG_RETURN_IF_ERROR(
+      s.Exec("UPDATE quiz SET title = ?, time_limit_seconds = ?, attempts_allowed = ?, "
+             "grading_method = ?, pass_mark_e2 = ?, shuffle_answers = ?, review_correct = ?, "
+             "grader_type = ? WHERE id = ?",
+             {q.title, q.time_limit_seconds, q.attempts_allowed, q.grading_method, q.pass_mark_e2,
+              q.shuffle_answers, q.review_correct, q.grader_type, q.id})
+          .status());
+  return ReplaceSlots(s, q.id, q.slots);
+}
+
+// ---- attachments
+
+Result<std::int64_t> Store::InsertAttachment(db::Session& s, const ModuleAttachment& a,
+                                             std::string_view content) const {
+  const db::Blob blob(content.begin(), content.end());
+  BSG_ASSIGN_OR_RETURN(
+      db::Row row,
+      s.QueryOne(
+          "INSERT INTO course_module_attachment (module_id, file_name, content_type, "
+          "size_bytes, sha256, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {a.module_id, a.file_name, a.content_type, a.size_bytes, a.sha256, blob, a.created_at}));
+  return row.Int(0);
+}
+
+Result<std::pair<ModuleAttachment, std::string>> Store::GetAttachment(db::Session& s,
+                                                                      std::int64_t module_id,
+                                                                      std::int64_t id) const {
+  BSG_ASSIGN_OR_RETURN(
+      db::Row r, s.QueryOne("SELECT id, module_id, file_name, content_type, size_bytes, sha256, "
+                            "created_at, content FROM course_module_attachment WHERE id = ? AND "
+                            "module_id = ?",
+                            {id, module_id}, "attachment.not_found"));
+  const db::Blob blob = r.GetBlob(7);
+  return std::pair<ModuleAttachment, std::string>(
+      ModuleAttachment{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.Text(5), r.Text(6)},
+      std::string(blob.begin(), blob.end()));
+}
+
+Status Store::DeleteAttachment(db::Session& s, std::int64_t id) const {
+  return s.Exec("DELETE FROM course_module_attachment WHERE id = ?", {id}).status();
 }
 
 Status Store::ReplaceSlots(db::Session& s, std::int64_t quiz_id,
@@ -641,10 +733,25 @@ Result<CourseFigures> Store::Figures(db::Session& s, const std::string& since,
   f.window_certificates = window.Int(0);
   BSG_ASSIGN_OR_RETURN(
       db::Rows genders,
-      s.Query("SELECT p.gender, COUNT(*) FROM enrolment e JOIN registry_person_facts p ON "
-              "p.person_id = e.person_id WHERE e.enrolled_on <= ? GROUP BY p.gender",
+      s.Query("SELECT COALESCE(p.gender, 'not_stated'), COUNT(*), "
+              "SUM(CASE WHEN cert.id IS NOT NULL AND cert.revoked_at IS NULL AND "
+              "cert.issued_on <= ? THEN 1 ELSE 0 END) "
+              "FROM enrolment e JOIN registry_person_facts p ON p.person_id = e.person_id "
+              "LEFT JOIN certificate cert ON cert.enrolment_id = e.id "
+              "WHERE e.enrolled_on <= ? GROUP BY COALESCE(p.gender, 'not_stated')",
+              {until, until}));
+  for (const db::Row& r : genders) f.by_gender[r.Text(0)] = {r.Int(1), r.Int(2)};
+  BSG_ASSIGN_OR_RETURN(db::Rows enrolled_years,
+                       s.Query("SELECT substr(enrolled_on, 1, 4), COUNT(*) FROM enrolment WHERE "
+                               "enrolled_on <= ? GROUP BY substr(enrolled_on, 1, 4)",
+                               {until}));
+  for (const db::Row& r : enrolled_years) f.by_year[r.Text(0)].first = r.Int(1);
+  BSG_ASSIGN_OR_RETURN(
+      db::Rows issued_years,
+      s.Query("SELECT substr(issued_on, 1, 4), COUNT(*) FROM certificate WHERE revoked_at IS NULL "
+              "AND issued_on <= ? GROUP BY substr(issued_on, 1, 4)",
               {until}));
-  for (const db::Row& r : genders) f.by_gender[r.Text(0)] = r.Int(1);
+  for (const db::Row& r : issued_years) f.by_year[r.Text(0)].second = r.Int(1);
   return f;
 }
 
