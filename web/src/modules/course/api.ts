@@ -1,23 +1,32 @@
 // Calls to the course API: the catalogue, a learner's enrolment and progress, module pages,
-// attempts and their answers, certificates and their verification, and for the secretariat the
-// question bank (import and export) and a quiz's results.
+// attempts and their answers, certificates and their verification, and for the secretariat
+// courses, modules and their attachments, enrolment lists, quizzes, the question bank (import,
+// export, editing) and a quiz's results.
 
 import { api, isApiError, withQuery } from '../../platform/api';
 import type {
   AnswerResponse,
+  Attachment,
   Attempt,
+  BankQuestion,
   BankQuestionList,
   CategoryList,
   Certificate,
   CertificateList,
   Course,
+  CourseInput,
   CourseList,
+  EnrolmentImportReport,
+  ModuleInput,
   ModulePage,
   Progress,
   ProgressList,
   QuestionFormat,
   QuestionImportReport,
+  QuestionJson,
   Quiz,
+  QuizInput,
+  QuizList,
   QuizResults,
   SavedAnswer,
 } from './types';
@@ -162,4 +171,78 @@ export async function importQuestions(
 
 export function getResults(quizId: number | string, signal?: AbortSignal): Promise<QuizResults> {
   return api.get<QuizResults>(`/api/quizzes/${seg(quizId)}/results`, opts(signal));
+}
+
+// The results as a file to download.
+export function resultsHref(quizId: number | string, format: 'csv' | 'xlsx'): string {
+  return withQuery(`/api/quizzes/${seg(quizId)}/results`, { format });
+}
+
+export function getQuestion(id: number | string, signal?: AbortSignal): Promise<BankQuestion> {
+  return api.get<BankQuestion>(`/api/questions/${seg(id)}`, opts(signal));
+}
+
+// Saves the question as a new version; attempts keep the version they were given.
+export function saveQuestion(id: number, question: QuestionJson): Promise<BankQuestion> {
+  return api.put<BankQuestion>(`/api/questions/${id}`, question);
+}
+
+// ---- courses, modules and attachments (secretariat)
+
+export function createCourse(input: CourseInput): Promise<Course> {
+  return api.post<Course>('/api/courses', input);
+}
+
+export function updateCourse(id: number, input: CourseInput): Promise<Course> {
+  return api.patch<Course>(`/api/courses/${id}`, input);
+}
+
+export function addModule(courseId: number, input: ModuleInput): Promise<Course> {
+  return api.post<Course>(`/api/courses/${courseId}/modules`, input);
+}
+
+export function updateModule(courseId: number, moduleId: number, input: ModuleInput): Promise<Course> {
+  return api.put<Course>(`/api/courses/${courseId}/modules/${moduleId}`, input);
+}
+
+// POST the file as the body, with its type; the server checks the content against the type.
+export function uploadAttachment(courseId: number, moduleId: number, file: Blob, fileName: string, type: string): Promise<Attachment> {
+  const path = withQuery(`/api/courses/${courseId}/modules/${moduleId}/attachments`, { file_name: fileName });
+  return api.request<Attachment>(path, { method: 'POST', body: file, headers: { 'Content-Type': type } });
+}
+
+export function deleteAttachment(courseId: number, moduleId: number, attachmentId: number): Promise<{ deleted: boolean }> {
+  return api.delete<{ deleted: boolean }>(`/api/courses/${courseId}/modules/${moduleId}/attachments/${attachmentId}`);
+}
+
+function isEnrolmentReport(value: unknown): value is EnrolmentImportReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<EnrolmentImportReport>;
+  return typeof v.ok === 'boolean' && typeof v.rows === 'number' && Array.isArray(v.errors);
+}
+
+// POST /api/courses/{id}/enrolments/import with the CSV or XLSX file as the body. A refused
+// import (422) carries the same report: it is returned as a report, not thrown.
+export async function importEnrolments(courseId: number, file: Blob, type: string, dryRun: boolean): Promise<EnrolmentImportReport> {
+  const path = withQuery(`/api/courses/${courseId}/enrolments/import`, { dry_run: dryRun ? 'true' : 'false' });
+  try {
+    return await api.request<EnrolmentImportReport>(path, { method: 'POST', body: file, headers: { 'Content-Type': type } });
+  } catch (error) {
+    if (isApiError(error) && error.status === 422 && isEnrolmentReport(error.body)) return error.body;
+    throw error;
+  }
+}
+
+// ---- quizzes (secretariat)
+
+export function listCourseQuizzes(courseId: number | string, signal?: AbortSignal): Promise<QuizList> {
+  return api.get<QuizList>(`/api/courses/${seg(courseId)}/quizzes`, opts(signal));
+}
+
+export function createQuiz(input: QuizInput): Promise<Quiz> {
+  return api.post<Quiz>('/api/quizzes', input);
+}
+
+export function updateQuiz(id: number, input: QuizInput): Promise<Quiz> {
+  return api.patch<Quiz>(`/api/quizzes/${id}`, input);
 }

@@ -8,6 +8,15 @@ export interface RichText {
   format: TextFormat;
 }
 
+// A file attached to a module: downloaded from `url` by anyone who may read the module.
+export interface Attachment {
+  attachment_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  url: string;
+}
+
 export interface CourseModuleSummary {
   module_id: number;
   position: number;
@@ -16,6 +25,20 @@ export interface CourseModuleSummary {
   languages: string[];
   language?: string; // the language of `title`
   title?: string;
+  attachments?: Attachment[];
+}
+
+// One line of a weighted grading policy (Open edX's form): the quizzes whose grader_type is
+// `type`, the `drop_count` lowest dropped, averaged, count for `weight_e2` of the course grade.
+export interface Grader {
+  type: string;
+  weight_e2: number; // hundredths of a percent; the weights sum to 10000
+  drop_count: number;
+}
+
+export interface GradingPolicy {
+  graders: Grader[];
+  cutoff_e2: number;
 }
 
 export interface Course {
@@ -28,8 +51,30 @@ export interface Course {
   closes_on: string | null;
   pass_mark: string; // "80.00%"
   pass_mark_e2: number; // hundredths of a percent: 8000 is 80%
+  // null (or absent): the default rule, every module and the final assessment at the pass mark.
+  grading_policy?: GradingPolicy | null;
   assessment_quiz_id: number | null;
+  enrolment_count: number; // people enrolled, all sources
   modules: CourseModuleSummary[];
+}
+
+// The body of POST /api/courses and PATCH /api/courses/{id}.
+export interface CourseInput {
+  code: string;
+  title: string;
+  description: string;
+  languages: string[];
+  opens_on: string | null;
+  closes_on: string | null;
+  pass_mark_e2: number;
+  grading_policy: GradingPolicy | null;
+}
+
+// The body of POST /api/courses/{id}/modules and PUT /api/courses/{id}/modules/{module_id}.
+export interface ModuleInput {
+  position: number;
+  estimated_minutes: number;
+  texts: Record<string, { title: string; body_markdown: string }>;
 }
 
 export interface CourseList {
@@ -47,6 +92,7 @@ export interface ModulePage {
   body_markdown: string;
   body_html: string; // rendered by the server, safe to show
   quiz_id: number | null;
+  attachments?: Attachment[];
 }
 
 export interface Certificate {
@@ -82,6 +128,23 @@ export interface Progress {
   modules: ModuleProgress[];
   assessment: null | { score: string; score_e2: number; passed: boolean };
   certificate: Certificate | null;
+  // The weighted grade when the course has a grading policy.
+  grade?: CourseGrade | null;
+}
+
+export interface GraderGrade {
+  type: string;
+  weight_e2: number;
+  percent_e2: number;
+  counted: number[]; // quiz ids
+  dropped: number[];
+}
+
+export interface CourseGrade {
+  percent_e2: number;
+  passed: boolean;
+  cutoff_e2: number;
+  graders: GraderGrade[];
 }
 
 export interface ProgressList {
@@ -169,6 +232,16 @@ export interface SavedAnswer {
   server_time: string;
 }
 
+export const GRADING_METHODS = ['highest', 'average', 'first', 'last'] as const;
+export type GradingMethod = (typeof GRADING_METHODS)[number];
+
+export interface QuizSlot {
+  position: number;
+  question_id: number | null;
+  category_id: number | null;
+  mark: number;
+}
+
 export interface Quiz {
   quiz_id: number;
   course_id: number;
@@ -176,11 +249,32 @@ export interface Quiz {
   title: string;
   time_limit_seconds: number; // 0: no limit
   attempts_allowed: number; // 0: no limit
-  grading_method: 'highest' | 'average' | 'first' | 'last';
+  grading_method: GradingMethod;
   pass_mark_e2: number;
   shuffle_answers: boolean;
   review_correct: boolean;
-  slots: Array<{ position: number; question_id: number | null; category_id: number | null; mark: number }>;
+  grader_type?: string | null; // the grader of the course's policy the quiz counts in
+  slots: QuizSlot[];
+}
+
+export interface QuizList {
+  items: Quiz[];
+}
+
+// The body of POST /api/quizzes; PATCH /api/quizzes/{id} takes the same without course_id and
+// module_id.
+export interface QuizInput {
+  course_id?: number;
+  module_id?: number | null;
+  title: string;
+  time_limit_seconds: number;
+  attempts_allowed: number;
+  grading_method: GradingMethod;
+  pass_mark_e2: number;
+  shuffle_answers: boolean;
+  review_correct: boolean;
+  grader_type: string | null;
+  slots: Array<{ question_id: number; mark: number } | { category_id: number; mark: number }>;
 }
 
 export interface QuizResult {
@@ -202,6 +296,40 @@ export interface QuizResults {
   items: QuizResult[];
 }
 
+export const TEXT_FORMATS: readonly TextFormat[] = ['moodle', 'html', 'plain', 'markdown'];
+
+// An answer of a question in the bank (QuestionToJson in src/modules/course/json.cc).
+export interface AnswerJson {
+  text: RichText; // truefalse: "true" or "false"; numerical: "" or "*" (any other number)
+  fraction: number; // share of the mark in 1e-7 units: 10000000 is 100%
+  feedback: RichText;
+  value?: string; // numerical: a decimal number as text
+  tolerance?: string;
+}
+
+export interface PairJson {
+  question: RichText; // empty: an extra wrong answer
+  answer: string;
+}
+
+// A question as the bank keeps it, and the body of PUT /api/questions/{id}.
+export interface QuestionJson {
+  type: QuestionType;
+  category: string;
+  name: string;
+  idnumber: string;
+  tags: string[];
+  text: RichText;
+  general_feedback: RichText;
+  default_mark: number;
+  penalty: number;
+  answers: AnswerJson[];
+  pairs: PairJson[];
+  single: boolean;
+  shuffle_answers: boolean;
+  case_sensitive: boolean;
+}
+
 // The question bank (secretariat).
 export interface BankQuestion {
   question_id: number;
@@ -209,13 +337,7 @@ export interface BankQuestion {
   category: string;
   version: number;
   updated_at: string;
-  question: {
-    type: QuestionType;
-    name: string;
-    text: RichText;
-    answers: unknown[];
-    [key: string]: unknown;
-  };
+  question: QuestionJson;
 }
 
 export interface BankQuestionList {
@@ -241,4 +363,17 @@ export interface QuestionImportReport {
   categories: string[];
   problems: Array<{ where: string; message: string }>;
   question_ids: number[];
+}
+
+// POST /api/courses/{id}/enrolments/import: the same report for a dry run, an import and a
+// refused import.
+export interface EnrolmentImportReport {
+  ok: boolean;
+  dry_run: boolean;
+  rows: number;
+  enrolled: number; // new enrolments (to be) made
+  already_enrolled: number;
+  errors: Array<{ row: number; column: string; reason: string; value: string }>;
+  errors_total?: number;
+  errors_summary?: Array<{ column: string; reason: string; count: number }>;
 }

@@ -8,7 +8,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../../platform/ConfirmDialog';
 import { ErrorBox } from '../../../platform/ErrorBox';
-import { describeError } from '../../../platform/errors';
 import { formatDateTime, formatNumber } from '../../../platform/format';
 import { Loaded } from '../../../platform/forms';
 import { useI18n } from '../../../platform/i18n';
@@ -17,7 +16,8 @@ import { Link, type RouteProps } from '../../../platform/router';
 import { useLoad } from '../../../platform/useLoad';
 import { getAttempt, getQuiz, saveAnswer, submitAttempt } from '../api';
 import '../course.css';
-import { PlainText, plainText } from '../components/PlainText';
+import { plainText } from '../components/PlainText';
+import { QuestionField, QuestionHead, type SaveLineStatus } from '../components/QuestionField';
 import {
   AnswerSaver,
   chosen,
@@ -26,14 +26,11 @@ import {
   formatPercentE2,
   isAnswerable,
   isAnswered,
-  matched,
   matches,
   remainingMs,
-  toggled,
   truth,
   typed,
   typedResponse,
-  type SaveStatus,
 } from '../rules';
 import type { AnswerResponse, Attempt, AttemptQuestion } from '../types';
 
@@ -66,7 +63,6 @@ export default function AttemptPage({ params }: RouteProps) {
   );
 }
 
-type Status = SaveStatus | 'invalid';
 
 function initialResponses(attempt: Attempt): Record<number, AnswerResponse | null> {
   return Object.fromEntries(attempt.questions.map((q) => [q.position, q.response]));
@@ -92,7 +88,7 @@ function AttemptForm({
   const [responses, setResponses] = useState(() => initialResponses(attempt));
   const [texts, setTexts] = useState(() => initialTexts(attempt));
   // Answers that come with the attempt are the server's: saved.
-  const [statuses, setStatuses] = useState<Record<number, Status>>(() =>
+  const [statuses, setStatuses] = useState<Record<number, SaveLineStatus>>(() =>
     Object.fromEntries(attempt.questions.filter((q) => q.answer_id !== null).map((q) => [q.position, 'saved'])),
   );
   const [errors, setErrors] = useState<Record<number, unknown>>({});
@@ -332,195 +328,6 @@ function AttemptForm({
         <p>{t('course.attempt.confirmText')}</p>
       </ConfirmDialog>
     </>
-  );
-}
-
-function QuestionHead({ q }: { q: AttemptQuestion }) {
-  const { t, lang } = useI18n();
-  return (
-    <>
-      <span class="question__number">
-        {t('course.attempt.question', { number: formatNumber(q.position, lang) })}
-        {q.mark > 0 && <span class="muted"> · {t('course.attempt.mark', { mark: formatNumber(q.mark, lang) })}</span>}
-      </span>
-      <PlainText text={q.question.text} class="question__text" />
-    </>
-  );
-}
-
-function QuestionField({
-  q,
-  response,
-  text,
-  status,
-  error,
-  onResponse,
-  onText,
-  onCommit,
-}: {
-  q: AttemptQuestion;
-  response: AnswerResponse | null;
-  text: string;
-  status: Status | undefined;
-  error: unknown;
-  onResponse: (r: AnswerResponse) => void;
-  onText: (text: string) => void;
-  onCommit: (text: string) => void;
-}) {
-  const { t } = useI18n();
-  const question = q.question;
-  const name = `q${q.position}`;
-  const statusId = `${name}-status`;
-  let input;
-  switch (question.type) {
-    case 'multichoice': {
-      const single = question.single !== false;
-      const many = chosenMany(response);
-      input = (
-        <div class="choices">
-          {(question.choices ?? []).map((c) => (
-            <label key={c.index} class="choice" for={`${name}-${c.index}`}>
-              <input
-                id={`${name}-${c.index}`}
-                type={single ? 'radio' : 'checkbox'}
-                name={name}
-                value={String(c.index)}
-                checked={single ? chosen(response) === c.index : many.includes(c.index)}
-                onChange={(e) =>
-                  onResponse(single ? { choice: c.index } : { choices: toggled(many, c.index, e.currentTarget.checked) })
-                }
-                aria-describedby={statusId}
-              />
-              <PlainText text={c.text} />
-            </label>
-          ))}
-        </div>
-      );
-      break;
-    }
-    case 'truefalse':
-      input = (
-        <div class="choices">
-          {[true, false].map((value) => (
-            <label key={String(value)} class="choice" for={`${name}-${value}`}>
-              <input
-                id={`${name}-${value}`}
-                type="radio"
-                name={name}
-                value={String(value)}
-                checked={truth(response) === value}
-                onChange={() => onResponse({ value })}
-                aria-describedby={statusId}
-              />
-              <span>{value ? t('course.attempt.true') : t('course.attempt.false')}</span>
-            </label>
-          ))}
-        </div>
-      );
-      break;
-    case 'shortanswer':
-    case 'numerical': {
-      const numerical = question.type === 'numerical';
-      input = (
-        <div class="field">
-          <label for={`${name}-text`}>{t('course.attempt.yourAnswer')}</label>
-          <input
-            id={`${name}-text`}
-            type="text"
-            inputMode={numerical ? 'decimal' : undefined}
-            autoComplete="off"
-            spellcheck={false}
-            dir="auto"
-            value={text}
-            onInput={(e) => onText(e.currentTarget.value)}
-            onChange={(e) => onCommit(e.currentTarget.value)}
-            aria-invalid={status === 'invalid' ? 'true' : undefined}
-            aria-describedby={statusId}
-          />
-        </div>
-      );
-      break;
-    }
-    case 'matching': {
-      const current = matches(response);
-      input = (
-        <div class="matching">
-          {(question.items ?? []).map((item) => (
-            <div key={item.index} class="field matching__item">
-              <label for={`${name}-${item.index}`}>
-                <PlainText text={item.text} />
-              </label>
-              <select
-                id={`${name}-${item.index}`}
-                value={current[String(item.index)] ?? ''}
-                onChange={(e) => onResponse({ matches: matched(current, item.index, e.currentTarget.value) })}
-                aria-describedby={statusId}
-              >
-                <option value="">{t('course.attempt.choose')}</option>
-                {(question.answers ?? []).map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </div>
-      );
-      break;
-    }
-    case 'description':
-      input = null;
-      break;
-    default:
-      input = <p class="muted">{t('course.attempt.notAnswerable')}</p>;
-  }
-  return (
-    <fieldset class="question" data-testid="question" data-position={q.position} data-type={question.type}>
-      <legend class="question__legend">
-        <QuestionHead q={q} />
-      </legend>
-      {input}
-      {isAnswerable(question) && <SaveLine id={statusId} status={status} error={error} />}
-    </fieldset>
-  );
-}
-
-function SaveLine({ id, status, error }: { id: string; status: Status | undefined; error: unknown }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  let text = '';
-  switch (status) {
-    case 'saving':
-      text = t('course.save.saving');
-      break;
-    case 'saved':
-      text = t('course.save.saved');
-      break;
-    case 'retrying':
-      text = t('course.save.retrying');
-      break;
-    case 'closed':
-      text = t('course.save.closed');
-      break;
-    case 'failed':
-      text = `${t('course.save.failed')} ${describeError(error, i18n).message}`;
-      break;
-    case 'invalid':
-      text = t('course.save.invalidNumber');
-      break;
-  }
-  const bad = status === 'retrying' || status === 'closed' || status === 'failed' || status === 'invalid';
-  return (
-    <p
-      id={id}
-      class={`save-status${bad ? ' save-status--bad' : ''}`}
-      aria-live="polite"
-      data-testid="save-status"
-      data-status={status ?? ''}
-    >
-      {text}
-    </p>
   );
 }
 

@@ -1,7 +1,7 @@
 // The online courses: each with its modules and estimated time. A signed-in learner enrols here
 // (in one of the course's languages) or continues, sees how far they are, and finds their
 // certificates with the verification page and the credential to download. Visitors are offered
-// the sign-in page; the secretariat finds the question bank.
+// the sign-in page; the secretariat finds the question bank and makes new courses.
 
 import { formatDate, formatNumber } from '../../../platform/format';
 import { Loaded } from '../../../platform/forms';
@@ -38,9 +38,14 @@ export default function CataloguePage() {
       <div class="page-head">
         <h1>{t('course.catalogue.title')}</h1>
         {session.hasRole('admin', 'officer') && (
-          <Link href="/courses/questions" class="button" data-testid="question-bank-link">
-            {t('course.bank.title')}
-          </Link>
+          <span class="actions">
+            <Link href="/courses/new" class="button" data-testid="new-course-link">
+              {t('course.editor.newTitle')}
+            </Link>
+            <Link href="/courses/questions" class="button" data-testid="question-bank-link">
+              {t('course.bank.title')}
+            </Link>
+          </span>
         )}
       </div>
       <p>{t('course.catalogue.intro')}</p>

@@ -1,7 +1,8 @@
 // One course: its modules in order (ticked once read), enrolment in one of the course's
 // languages, the final assessment (pass mark, the learner's result, start or resume), and the
-// certificate once issued, with its verification page and the credential to download. The
-// secretariat also finds the quizzes' results here.
+// certificate once issued, with its verification page and the credential to download. When the
+// course has a weighted grading policy, the learner's grade per grader type and overall. The
+// secretariat also finds the quizzes' results and the course's editor here.
 
 import { formatDate, formatNumber } from '../../../platform/format';
 import { Loaded } from '../../../platform/forms';
@@ -14,6 +15,7 @@ import { getCourse, getProgress, getQuiz } from '../api';
 import '../course.css';
 import { CertificateLinks } from '../components/CertificateLinks';
 import { EnrolForm, languageLabel } from '../components/EnrolForm';
+import { GradeSummary } from '../components/GradeSummary';
 import { StartQuizButton } from '../components/StartQuizButton';
 import { contentLanguage, formatPercentE2, sortedModules, totalMinutes } from '../rules';
 import type { Course, Progress } from '../types';
@@ -63,9 +65,16 @@ function CourseView({ view, onProgress }: { view: View; onProgress: (p: Progress
 
   return (
     <>
-      <h1 data-testid="course-title">
-        <bdi>{course.title}</bdi>
-      </h1>
+      <div class="page-head">
+        <h1 data-testid="course-title">
+          <bdi>{course.title}</bdi>
+        </h1>
+        {staff && (
+          <Link href={`/courses/${course.course_id}/edit`} class="button" data-testid="edit-course-link">
+            {t('common.edit')}
+          </Link>
+        )}
+      </div>
       {course.description && <p class="plain-text">{course.description}</p>}
       <dl class="facts">
         <dt>{t('course.field.code')}</dt>
@@ -121,6 +130,8 @@ function CourseView({ view, onProgress }: { view: View; onProgress: (p: Progress
           {t('course.completedOn', { date: formatDate(progress.completed_at.slice(0, 10), lang) })}
         </p>
       )}
+
+      {enrolled && progress?.grade && <GradeSummary grade={progress.grade} />}
 
       {progress?.certificate && (
         <section aria-labelledby="certificate-title" class="panel course-panel" data-testid="course-certificate">

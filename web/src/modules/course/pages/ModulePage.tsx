@@ -1,5 +1,5 @@
-// A module of a course: its text (rendered by the server), the previous and next modules, and
-// the module's quiz. Opening it as an enrolled learner records the visit, which may complete
+// A module of a course: its text (rendered by the server), its attachments to download, the
+// previous and next modules, and the module's quiz. Opening it as an enrolled learner records the visit, which may complete
 // the course.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ import { signInHref, useSession } from '../../../platform/session';
 import { useLoad } from '../../../platform/useLoad';
 import { getCourse, getModule, getProgress, visitModule } from '../api';
 import '../course.css';
+import { AttachmentList } from '../components/AttachmentList';
 import { StartQuizButton } from '../components/StartQuizButton';
 import { contentLanguage, isVisited, neighbours } from '../rules';
 import type { Course, ModulePage as ModuleData, Progress } from '../types';
@@ -114,6 +115,13 @@ function ModuleView({ view }: { view: View }) {
         <bdi>{module.title}</bdi>
       </h1>
       <div class="module-body" lang={module.language} ref={body} data-testid="module-body" />
+
+      {(module.attachments ?? []).length > 0 && (
+        <section aria-labelledby="module-attachments-title" class="module-attachments" data-testid="module-attachments">
+          <h2 id="module-attachments-title">{t('course.attachments.title')}</h2>
+          <AttachmentList attachments={module.attachments ?? []} />
+        </section>
+      )}
 
       {enrolled && visited && (
         <p class="notice" role="status" data-testid="module-visited">

@@ -1,5 +1,5 @@
-// The secretariat's question bank: the questions by category, exports as GIFT or Moodle XML,
-// and imports of either format. An import is checked first (a dry run listing every problem
+// The secretariat's question bank: the questions by category (each opening its editor), exports
+// as GIFT or Moodle XML, and imports of either format. An import is checked first (a dry run listing every problem
 // with where it is); a clean file is then imported, all questions or none.
 
 import { useState } from 'preact/hooks';
@@ -92,11 +92,13 @@ export default function QuestionBankPage() {
 }
 
 function QuestionRow({ q }: { q: BankQuestion }) {
-  const { tDynamic, lang } = useI18n();
+  const { t, tDynamic, lang } = useI18n();
   return (
     <tr data-question-id={q.question_id}>
       <td>
-        <bdi>{q.question.name}</bdi>
+        <Link href={`/courses/questions/${q.question_id}`} data-testid="question-edit-link">
+          <bdi>{q.question.name || t('course.question.untitled')}</bdi>
+        </Link>
       </td>
       <td>{tDynamic(`course.questionType.${q.question.type}`)}</td>
       <td>

@@ -1,5 +1,5 @@
 // The secretariat: every attempt at a quiz, with the learner, their country, when they started
-// and submitted, the score and whether it passes.
+// and submitted, the score and whether it passes; the same as a CSV or XLSX file to download.
 
 import { formatDateTime, formatNumber } from '../../../platform/format';
 import { Loaded } from '../../../platform/forms';
@@ -7,7 +7,7 @@ import { useI18n } from '../../../platform/i18n';
 import { usePageTitle } from '../../../platform/page';
 import { Link, type RouteProps } from '../../../platform/router';
 import { useLoad } from '../../../platform/useLoad';
-import { getResults } from '../api';
+import { getResults, resultsHref } from '../api';
 import '../course.css';
 import { formatPercentE2 } from '../rules';
 
@@ -34,6 +34,17 @@ export default function ResultsPage({ params }: RouteProps) {
                 attempts: formatNumber(items.length, lang),
                 passMark: formatPercentE2(quiz.pass_mark_e2, lang),
               })}
+            </p>
+            <p class="actions" data-testid="results-downloads">
+              <a href={resultsHref(quiz.quiz_id, 'csv')} download class="button" data-testid="results-csv">
+                {t('course.results.downloadCsv')}
+              </a>
+              <a href={resultsHref(quiz.quiz_id, 'xlsx')} download class="button" data-testid="results-xlsx">
+                {t('course.results.downloadXlsx')}
+              </a>
+              <Link href={`/quizzes/${quiz.quiz_id}/edit`} data-testid="results-settings-link">
+                {t('course.quizzes.settings')}
+              </Link>
             </p>
             {items.length === 0 ? (
               <p data-testid="results-empty">{t('course.results.none')}</p>
