@@ -451,8 +451,8 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
               [&svc](Request& req) -> Result<Response> {
                 const Caller caller = CallerFrom(req);
                 BSG_RETURN_IF_ERROR(ObjectBody(req, {}).status());
-                BSG_ASSIGN_OR_RETURN(Attempt a, svc.StartAttempt(caller, req.PathInt("id")));
-                BSG_ASSIGN_OR_RETURN(Quiz quiz, svc.GetQuiz(a.quiz_id));
+                Quiz quiz;
+                BSG_ASSIGN_OR_RETURN(Attempt a, svc.StartAttempt(caller, req.PathInt("id"), &quiz));
                 return Response::Json(AttemptJson(a, quiz), 201);
               });
   u::AddRoute(

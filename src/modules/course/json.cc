@@ -304,7 +304,7 @@ json CourseJson(const Course& c, std::string_view language) {
     }
     modules.push_back(std::move(one));
   }
-  return {
+  json out = {
       {"course_id", c.id},
       {"code", c.code},
       {"title", c.title},
@@ -316,8 +316,9 @@ json CourseJson(const Course& c, std::string_view language) {
       {"pass_mark_e2", c.pass_mark_e2},
       {"grading_policy", c.grading_policy ? GradingPolicyJson(*c.grading_policy) : json(nullptr)},
       {"assessment_quiz_id", c.assessment_quiz_id ? json(*c.assessment_quiz_id) : json(nullptr)},
-      {"enrolment_count", c.enrolment_count},
       {"modules", std::move(modules)}};
+  if (c.enrolment_count) out["enrolment_count"] = *c.enrolment_count;
+  return out;
 }
 
 json QuizJson(const Quiz& q) {

@@ -68,7 +68,7 @@ struct Course {
   std::optional<GradingPolicy> grading_policy;
   std::string created_at;
   std::string updated_at;
-  std::int64_t enrolment_count = 0;                // people enrolled, all sources
+  std::optional<std::int64_t> enrolment_count;     // people enrolled, when counted
   std::vector<CourseModule> modules;               // by position
   std::optional<std::int64_t> assessment_quiz_id;  // the final assessment
 };

@@ -172,7 +172,7 @@ Result<std::vector<Course>> CourseService::ListCourses() {
         BSG_ASSIGN_OR_RETURN(auto list, store_.Courses(tx));
         std::vector<Course> out;
         for (const Course& c : list) {
-          BSG_ASSIGN_OR_RETURN(Course full, store_.GetCourse(tx, c.id));
+          BSG_ASSIGN_OR_RETURN(Course full, store_.GetCourse(tx, c.id, true));
           out.push_back(std::move(full));
         }
         return out;
@@ -182,7 +182,7 @@ Result<std::vector<Course>> CourseService::ListCourses() {
 Result<Course> CourseService::GetCourse(std::int64_t id) {
   return db::InTransactionResult<Course>(
       db_, {.read_only = true},
-      [&](db::Transaction& tx) -> Result<Course> { return store_.GetCourse(tx, id); });
+      [&](db::Transaction& tx) -> Result<Course> { return store_.GetCourse(tx, id, true); });
 }
 
 Result<Course> CourseService::CreateCourse(const Caller& caller, Course c) {
@@ -195,7 +195,7 @@ Result<Course> CourseService::CreateCourse(const Caller& caller, Course c) {
                               {{"code", "is already used"}});
     }
     BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.InsertCourse(tx, c, time::CurrentTimestamp()));
-    BSG_ASSIGN_OR_RETURN(Course stored, store_.GetCourse(tx, id));
+    BSG_ASSIGN_OR_RETURN(Course stored, store_.GetCourse(tx, id, true));
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course", std::to_string(id), "create",
                                     std::nullopt, CourseJson(stored, "en")));
     return stored;
@@ -214,7 +214,7 @@ Result<Course> CourseService::UpdateCourse(const Caller& caller, std::int64_t id
     }
     c.id = id;
     BSG_RETURN_IF_ERROR(store_.UpdateCourse(tx, c, time::CurrentTimestamp()));
-    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, id));
+    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, id, true));
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course", std::to_string(id), "update",
                                     CourseJson(before, "en"), CourseJson(after, "en")));
     return after;
@@ -236,7 +236,7 @@ Result<Course> CourseService::AddModule(const Caller& caller, std::int64_t cours
     }
     m.course_id = course_id;
     BSG_ASSIGN_OR_RETURN(std::int64_t id, store_.InsertModule(tx, m));
-    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, course_id));
+    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, course_id, true));
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course_module", std::to_string(id), "create",
                                     std::nullopt, CourseJson(after, "en")));
     return after;
@@ -263,7 +263,7 @@ Result<Course> CourseService::UpdateModule(const Caller& caller, std::int64_t co
     }
     m.course_id = course_id;
     BSG_RETURN_IF_ERROR(store_.UpdateModule(tx, m));
-    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, course_id));
+    BSG_ASSIGN_OR_RETURN(Course after, store_.GetCourse(tx, course_id, true));
     BSG_RETURN_IF_ERROR(RecordAudit(tx, caller.actor, "course_module", std::to_string(m.id),
                                     "update", CourseJson(before, "en"), CourseJson(after, "en")));
     return after;
@@ -923,9 +923,11 @@ bool Overdue(const Attempt& a, const std::string& now) {
 
 }  // namespace
 
-Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t quiz_id) {
+Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t quiz_id,
+                                            Quiz* quiz_out) {
   return db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
     BSG_ASSIGN_OR_RETURN(Quiz quiz, store_.GetQuiz(tx, quiz_id));
+    if (quiz_out) *quiz_out = quiz;
     BSG_ASSIGN_OR_RETURN(Enrolment enrolment, EnrolmentFor(tx, store_, caller, quiz.course_id));
     BSG_ASSIGN_OR_RETURN(auto attempts, store_.Attempts(tx, quiz_id, enrolment.id));
     const time::TimePoint now = time::Now();
@@ -950,12 +952,17 @@ Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t q
       a.deadline_at = Timestamp(now + std::chrono::seconds(quiz.time_limit_seconds));
     }
     BSG_ASSIGN_OR_RETURN(std::set<std::int64_t> seen, store_.SeenQuestions(tx, enrolment.id));
+    std::set<std::int64_t> fixed_ids;
+    for (const QuizSlot& slot : quiz.slots) {
+      if (slot.question_id) fixed_ids.insert(*slot.question_id);
+    }
+    BSG_ASSIGN_OR_RETURN(auto fixed, store_.QuestionsById(tx, fixed_ids));
     std::set<std::int64_t> chosen;
     std::map<std::int64_t, std::vector<BankQuestion>> pools;
     for (const QuizSlot& slot : quiz.slots) {
       BankQuestion picked;
       if (slot.question_id) {
-        BSG_ASSIGN_OR_RETURN(picked, store_.GetQuestion(tx, *slot.question_id));
+        picked = fixed.at(*slot.question_id);
       } else {
         if (!pools.count(*slot.category_id)) {
           BSG_ASSIGN_OR_RETURN(pools[*slot.category_id], store_.Questions(tx, *slot.category_id));
@@ -991,7 +998,7 @@ Result<Attempt> CourseService::StartAttempt(const Caller& caller, std::int64_t q
       a.slots.push_back(std::move(s));
     }
     BSG_ASSIGN_OR_RETURN(a.id, store_.InsertAttempt(tx, a));
-    return store_.GetAttempt(tx, a.id);
+    return a;  // as stored: no answer yet
   });
 }
 
@@ -1008,8 +1015,14 @@ Status CourseService::CloseIfOverdue(db::Transaction& tx, Attempt& a, const Enro
 }
 
 Result<Attempt> CourseService::OwnAttempt(db::Transaction& tx, const Caller& caller,
-                                          std::int64_t attempt_id, const std::string& now) {
-  BSG_ASSIGN_OR_RETURN(Attempt a, store_.GetAttempt(tx, attempt_id));
+                                          std::int64_t attempt_id, const std::string& now,
+                                          bool with_slots) {
+  Attempt a;
+  if (with_slots) {
+    BSG_ASSIGN_OR_RETURN(a, store_.GetAttempt(tx, attempt_id));
+  } else {
+    BSG_ASSIGN_OR_RETURN(a, store_.GetAttemptHead(tx, attempt_id));
+  }
   BSG_ASSIGN_OR_RETURN(Enrolment owner, store_.GetEnrolment(tx, a.enrolment_id));
   if (!caller.IsStaff() && (!caller.user_id || owner.user_id != caller.user_id)) {
     // Not the learner's: answered as if it did not exist.
@@ -1018,6 +1031,9 @@ Result<Attempt> CourseService::OwnAttempt(db::Transaction& tx, const Caller& cal
     if (!mine.ok() || mine->id != owner.id) {
       return Status::NotFound("attempt.not_found", "No such attempt.");
     }
+  }
+  if (!with_slots && Overdue(a, now)) {
+    BSG_ASSIGN_OR_RETURN(a, store_.GetAttempt(tx, attempt_id));  // grading needs them
   }
   BSG_RETURN_IF_ERROR(CloseIfOverdue(tx, a, owner, caller.actor, now));
   return a;
@@ -1042,10 +1058,17 @@ Result<Attempt> CourseService::SaveAnswer(const Caller& caller, std::int64_t att
   Result<Attempt> saved =
       db::InTransactionResult<Attempt>(db_, {}, [&](db::Transaction& tx) -> Result<Attempt> {
         refused = Status::Ok();
-        BSG_ASSIGN_OR_RETURN(Attempt a, OwnAttempt(tx, caller, attempt_id, now));
-        auto slot = std::find_if(a.slots.begin(), a.slots.end(),
-                                 [&](const AttemptSlot& s) { return s.position == position; });
-        if (slot == a.slots.end()) {
+        // Only the slot answered is read (with its question, to check the answer's shape).
+        BSG_ASSIGN_OR_RETURN(Attempt a, OwnAttempt(tx, caller, attempt_id, now, false));
+        std::optional<AttemptSlot> slot;
+        if (a.slots.empty()) {
+          BSG_ASSIGN_OR_RETURN(slot, store_.GetAttemptSlot(tx, attempt_id, position));
+        } else {  // closed on the way: read whole
+          for (const AttemptSlot& s : a.slots) {
+            if (s.position == position) slot = s;
+          }
+        }
+        if (!slot) {
           refused = Status::NotFound("attempt.no_such_question", "No such question.");
         } else if (slot->answer_id == answer_id) {
           return a;  // the same request again
@@ -1059,10 +1082,8 @@ Result<Attempt> CourseService::SaveAnswer(const Caller& caller, std::int64_t att
           refused = shape;
         }
         if (!refused.ok()) return a;
-        slot->response = response.dump();
-        slot->answer_id = answer_id;
         BSG_RETURN_IF_ERROR(
-            store_.SaveAnswer(tx, attempt_id, position, answer_id, *slot->response, now).status());
+            store_.SaveAnswer(tx, attempt_id, position, answer_id, response.dump(), now).status());
         return a;
       });
   if (!saved.ok()) return saved.status();

@@ -143,11 +143,14 @@ class CourseService {
   // The open attempt of the caller for `quiz_id`, or a new one: questions drawn (random slots
   // prefer questions the learner has not seen), answers shuffled, the deadline set from the
   // server's clock. Conflict attempt.limit when no attempt is left; course.not_enrolled.
-  Result<Attempt> StartAttempt(const Caller& caller, std::int64_t quiz_id);
+  // `quiz_out`, when given, receives the quiz's settings as read in the same transaction.
+  Result<Attempt> StartAttempt(const Caller& caller, std::int64_t quiz_id,
+                               Quiz* quiz_out = nullptr);
   // Graded first when its deadline has passed.
   Result<Attempt> GetAttempt(const Caller& caller, std::int64_t attempt_id);
   // Saves the response of slot `position`. The same answer_id again changes nothing. Conflict
   // attempt.closed after the deadline or the submission; InvalidArgument attempt.bad_response.
+  // Answers the attempt without its slots unless it was closed on the way.
   Result<Attempt> SaveAnswer(const Caller& caller, std::int64_t attempt_id, std::int64_t position,
                              const std::string& answer_id, const nlohmann::json& response);
   // Grades the attempt once (a second submission answers the same result) on what was saved by
@@ -186,9 +189,9 @@ class CourseService {
   Status CloseIfOverdue(db::Transaction& tx, Attempt& a, const Enrolment& owner,
                         const AuditActor& actor, const std::string& now);
   // Attempt `attempt_id` if the caller may see it (its learner, or staff; NotFound otherwise),
-  // closed first when overdue.
+  // closed first when overdue. Without its slots unless `with_slots` (or it was closed).
   Result<Attempt> OwnAttempt(db::Transaction& tx, const Caller& caller, std::int64_t attempt_id,
-                             const std::string& now);
+                             const std::string& now, bool with_slots = true);
   Result<CourseProgress> LoadProgress(db::Session& s, const Course& course,
                                       const Enrolment& enrolment);
   // The enrolment's grade under the course's weighted policy (which it must have).

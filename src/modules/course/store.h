@@ -53,7 +53,10 @@ class Store {
   // ---- courses and modules
   Result<std::vector<Course>> Courses(db::Session& s) const;  // without modules
   // NotFound course.not_found. With modules, their texts and quizzes.
-  Result<Course> GetCourse(db::Session& s, std::int64_t id) const;
+  // With modules, texts and attachments; with the number of enrolments only when asked (a
+  // count over every enrolment of the course, which the learners' writes should not read).
+  Result<Course> GetCourse(db::Session& s, std::int64_t id,
+                           bool count_enrolments = false) const;  // course.not_found
   Result<std::optional<std::int64_t>> CourseIdByCode(db::Session& s, const std::string& code) const;
   Result<std::int64_t> InsertCourse(db::Session& s, const Course& c, const std::string& now) const;
   Status UpdateCourse(db::Session& s, const Course& c, const std::string& now) const;
@@ -83,6 +86,10 @@ class Store {
   Result<std::int64_t> AddQuestionVersion(db::Session& s, std::int64_t id, std::int64_t category_id,
                                           const Question& q, const std::string& now) const;
   Result<BankQuestion> GetQuestion(db::Session& s, std::int64_t id) const;  // question.not_found
+  // The current versions of `ids` in one query (a quiz's fixed slots); question.not_found when
+  // one is missing.
+  Result<std::map<std::int64_t, BankQuestion>> QuestionsById(
+      db::Session& s, const std::set<std::int64_t>& ids) const;
   Result<Question> QuestionVersion(db::Session& s, std::int64_t id, std::int64_t version) const;
   // The current versions, in category path then id order; all categories when nullopt.
   Result<std::vector<BankQuestion>> Questions(db::Session& s,
@@ -111,6 +118,10 @@ class Store {
   Result<std::vector<Attempt>> Attempts(db::Session& s, std::int64_t quiz_id,
                                         std::int64_t enrolment_id) const;  // without slots
   Result<Attempt> GetAttempt(db::Session& s, std::int64_t id) const;       // with slots; not_found
+  // The attempt without its slots; and one slot with its question and latest answer.
+  Result<Attempt> GetAttemptHead(db::Session& s, std::int64_t id) const;  // attempt.not_found
+  Result<std::optional<AttemptSlot>> GetAttemptSlot(db::Session& s, std::int64_t attempt_id,
+                                                    std::int64_t position) const;
   Result<std::int64_t> InsertAttempt(db::Session& s, const Attempt& a) const;  // with slots
   // The questions this enrolment was given in earlier attempts of any quiz of the course.
   Result<std::set<std::int64_t>> SeenQuestions(db::Session& s, std::int64_t enrolment_id) const;

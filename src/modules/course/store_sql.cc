@@ -154,7 +154,7 @@ Result<std::vector<Course>> Store::Courses(db::Session& s) const {
   return out;
 }
 
-Result<Course> Store::GetCourse(db::Session& s, std::int64_t id) const {
+Result<Course> Store::GetCourse(db::Session& s, std::int64_t id, bool count_enrolments) const {
   BSG_ASSIGN_OR_RETURN(
       db::Row row, s.QueryOne(std::string("SELECT ") + kCourseColumns + " FROM course WHERE id = ?",
                               {id}, "course.not_found"));
@@ -200,9 +200,11 @@ Result<Course> Store::GetCourse(db::Session& s, std::int64_t id) const {
       db::Rows assessment,
       s.Query("SELECT min(id) FROM quiz WHERE course_id = ? AND module_id IS NULL", {id}));
   if (!assessment.empty()) c.assessment_quiz_id = assessment.front().OptInt(0);
-  BSG_ASSIGN_OR_RETURN(db::Row count,
-                       s.QueryOne("SELECT COUNT(*) FROM enrolment WHERE course_id = ?", {id}));
-  c.enrolment_count = count.Int(0);
+  if (count_enrolments) {
+    BSG_ASSIGN_OR_RETURN(db::Row count,
+                         s.QueryOne("SELECT COUNT(*) FROM enrolment WHERE course_id = ?", {id}));
+    c.enrolment_count = count.Int(0);
+  }
   return c;
 }
 
@@ -420,6 +422,26 @@ Result<BankQuestion> Store::GetQuestion(db::Session& s, std::int64_t id) const {
   return ReadQuestion(row);
 }
 
+Result<std::map<std::int64_t, BankQuestion>> Store::QuestionsById(
+    db::Session& s, const std::set<std::int64_t>& ids) const {
+  std::map<std::int64_t, BankQuestion> out;
+  if (ids.empty()) return out;
+  std::string sql = std::string(kQuestionSelect) + " WHERE q.id IN (";
+  db::Params params;
+  for (std::int64_t id : ids) {
+    sql += params.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  sql += ")";
+  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(sql, params));
+  for (const db::Row& r : rows) {
+    BSG_ASSIGN_OR_RETURN(BankQuestion b, ReadQuestion(r));
+    out.emplace(b.id, std::move(b));
+  }
+  if (out.size() != ids.size()) return Status::NotFound("question.not_found", "No such question.");
+  return out;
+}
+
 Result<Question> Store::QuestionVersion(db::Session& s, std::int64_t id,
                                         std::int64_t version) const {
   BSG_ASSIGN_OR_RETURN(
@@ -582,30 +604,53 @@ Result<std::vector<Attempt>> Store::Attempts(db::Session& s, std::int64_t quiz_i
   return out;
 }
 
-Result<Attempt> Store::GetAttempt(db::Session& s, std::int64_t id) const {
+namespace {
+
+constexpr const char* kSlotSelect =
+    "SELECT s.position, s.question_id, s.version, s.mark, s.answer_order, s.earned_e7, v.body, "
+    "a.response, a.answer_id FROM attempt_slot s "
+    "JOIN question_version v ON v.question_id = s.question_id AND v.version = s.version "
+    "LEFT JOIN attempt_answer a ON a.attempt_id = s.attempt_id AND a.position = s.position "
+    "WHERE s.attempt_id = ?";
+
+Result<AttemptSlot> ReadSlot(const db::Row& r) {
+  AttemptSlot slot;
+  slot.position = r.Int(0);
+  slot.question_id = r.Int(1);
+  slot.version = r.Int(2);
+  slot.mark = r.Int(3);
+  slot.answer_order = OrderFrom(r.Text(4));
+  slot.earned_e7 = r.OptInt(5);
+  BSG_ASSIGN_OR_RETURN(slot.question, ParseBody(r.Text(6)));
+  slot.response = r.OptText(7);
+  slot.answer_id = r.OptText(8);
+  return slot;
+}
+
+}  // namespace
+
+Result<Attempt> Store::GetAttemptHead(db::Session& s, std::int64_t id) const {
   BSG_ASSIGN_OR_RETURN(db::Row row, s.QueryOne(std::string("SELECT ") + kAttemptColumns +
                                                    " FROM attempt WHERE id = ?",
                                                {id}, "attempt.not_found"));
-  Attempt a = ReadAttempt(row);
-  BSG_ASSIGN_OR_RETURN(
-      db::Rows slots,
-      s.Query("SELECT s.position, s.question_id, s.version, s.mark, s.answer_order, s.earned_e7, "
-              "v.body, a.response, a.answer_id FROM attempt_slot s "
-              "JOIN question_version v ON v.question_id = s.question_id AND v.version = s.version "
-              "LEFT JOIN attempt_answer a ON a.attempt_id = s.attempt_id AND "
-              "a.position = s.position WHERE s.attempt_id = ? ORDER BY s.position",
-              {id}));
+  return ReadAttempt(row);
+}
+
+Result<std::optional<AttemptSlot>> Store::GetAttemptSlot(db::Session& s, std::int64_t attempt_id,
+                                                         std::int64_t position) const {
+  BSG_ASSIGN_OR_RETURN(db::Rows rows, s.Query(std::string(kSlotSelect) + " AND s.position = ?",
+                                              {attempt_id, position}));
+  if (rows.empty()) return std::optional<AttemptSlot>();
+  BSG_ASSIGN_OR_RETURN(AttemptSlot slot, ReadSlot(rows.front()));
+  return std::optional<AttemptSlot>(std::move(slot));
+}
+
+Result<Attempt> Store::GetAttempt(db::Session& s, std::int64_t id) const {
+  BSG_ASSIGN_OR_RETURN(Attempt a, GetAttemptHead(s, id));
+  BSG_ASSIGN_OR_RETURN(db::Rows slots,
+                       s.Query(std::string(kSlotSelect) + " ORDER BY s.position", {id}));
   for (const db::Row& r : slots) {
-    AttemptSlot slot;
-    slot.position = r.Int(0);
-    slot.question_id = r.Int(1);
-    slot.version = r.Int(2);
-    slot.mark = r.Int(3);
-    slot.answer_order = OrderFrom(r.Text(4));
-    slot.earned_e7 = r.OptInt(5);
-    BSG_ASSIGN_OR_RETURN(slot.question, ParseBody(r.Text(6)));
-    slot.response = r.OptText(7);
-    slot.answer_id = r.OptText(8);
+    BSG_ASSIGN_OR_RETURN(AttemptSlot slot, ReadSlot(r));
     a.slots.push_back(std::move(slot));
   }
   return a;

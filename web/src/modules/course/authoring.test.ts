@@ -37,7 +37,6 @@ import { GRADING_METHODS, QUESTION_TYPES, TEXT_FORMATS, type BankQuestion, type 
 const course: Course = {
   course_id: 7,
   code: 'A1',
-  enrolment_count: 0,
   title: 'Working methods',
   description: '',
   languages: ['en', 'fr'],

@@ -23,7 +23,6 @@ import type { AnswerResponse, Course, LearnerQuestion, Progress } from './types'
 const course: Course = {
   course_id: 1,
   code: 'A1',
-  enrolment_count: 0,
   title: 'Working methods',
   description: '',
   languages: ['en', 'fr'],

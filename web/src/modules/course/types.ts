@@ -54,7 +54,7 @@ export interface Course {
   // null (or absent): the default rule, every module and the final assessment at the pass mark.
   grading_policy?: GradingPolicy | null;
   assessment_quiz_id: number | null;
-  enrolment_count: number; // people enrolled, all sources
+  enrolment_count?: number; // people enrolled (in the course's own answers, not in a learner's progress)
   modules: CourseModuleSummary[];
 }
 

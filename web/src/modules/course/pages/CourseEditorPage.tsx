@@ -67,7 +67,7 @@ export default function CourseEditorPage({ params }: RouteProps) {
                 <QuizzesPanel course={c} />
                 <EnrolImportPanel
                   courseId={c.course_id}
-                  enrolmentCount={c.enrolment_count}
+                  enrolmentCount={c.enrolment_count ?? 0}
                   onImported={() => {
                     getCourse(c.course_id, lang).then(set, () => undefined);
                   }}
