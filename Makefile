@@ -2,13 +2,14 @@
 #   make run    install what is missing, build, start the server on SQLite with demo data
 #   make test   the whole suite (C++ under ASan+UBSan on SQLite and PostgreSQL, HTTP, browser)
 # Other targets: build (everything, tests included), server (the bsg binary only), web, bench,
-# security, format, clean.
+# security, fuzz (the course module's GIFT and Moodle XML fuzzers, FUZZ_SECONDS each), format,
+# clean.
 
 PORT ?= 8080
 DB ?= sqlite://var/bsg.db
 BSG := ./build/bsg
 
-.PHONY: run test build server build-asan web deps bench security format clean
+.PHONY: run test build server build-asan web deps bench security fuzz format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -45,6 +46,11 @@ bench: build web
 
 security: build
 	@tests/security/run.sh
+
+# libFuzzer with ASan and UBSan on the question file readers (fuzz/run.sh; FUZZ_SECONDS=60 by
+# default); builds only what they need, in build-fuzz/.
+fuzz:
+	@fuzz/run.sh
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h')

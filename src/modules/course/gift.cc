@@ -23,6 +23,8 @@ constexpr std::string_view kUntitled = "Untitled question";
 constexpr std::size_t kDefaultNameLength = 80;
 // Names longer than this are shortened, as Moodle's 255-character name column needs.
 constexpr std::size_t kMaxNameLength = 255;
+// The longest category path the question bank stores (question_category.path).
+constexpr std::size_t kMaxCategoryLength = 500;
 // What a missing-word question shows where its answers were.
 constexpr std::string_view kBlank = "_____";
 // A percentage with five decimals is exactly a number of 1e-7 units.
@@ -54,6 +56,13 @@ std::string_view TrimRight(std::string_view s) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The number of characters (code points) of UTF-8 text.
+std::size_t CharacterCount(std::string_view s) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < s.size(); ++count) DecodeUtf8(s, pos);
+  return count;
+}
 
 std::string Where(std::string_view file_name, int line) {
   return std::string(file_name) + ":" + std::to_string(line);
@@ -116,18 +125,21 @@ std::string_view FormatName(TextFormat format) {
 // ---- names
 
 // Removes HTML tags the way a question name is cleaned: a "<" followed by a letter, "/", "!" or
-// "?" starts a tag that runs to the next ">"; any other "<" is kept ("a < b" stays).
+// "?" starts a tag that runs to the next ">" (a tag never closed takes the rest); any other "<"
+// is kept ("a < b" stays). A kept "<" also starts a tag when such a character follows it once a
+// tag is removed ("<<b>/x>"), so that cleaning a cleaned name changes nothing.
 std::string StripTags(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    const char c = s[i];
     const bool starts_tag =
-        s[i] == '<' && ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
-                        next == '/' || next == '!' || next == '?');
+        !out.empty() && out.back() == '<' &&
+        ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?');
     if (!starts_tag) {
-      out += s[i];
+      out += c;
       continue;
     }
+    out.pop_back();
     const std::size_t close = s.find('>', i);
     if (close == kNpos) break;
     i = close;
@@ -188,8 +200,8 @@ bool IsControl(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7
 // pattern match would read it). Advances `from` past the token; nullopt when there is none.
 std::optional<std::string> NextToken(std::string_view comments, std::string_view opener,
                                      std::string_view forbidden, std::size_t& from) {
-  for (std::size_t start = comments.find(opener, from); start != kNpos;
-       start = comments.find(opener, start + 1)) {
+  for (std::size_t start = comments.find(opener, from), stop = 0; start != kNpos;
+       start = comments.find(opener, std::max(start + 1, stop))) {
     const std::size_t value_begin = start + opener.size();
     std::size_t i = value_begin;
     std::size_t last_escape = kNpos;
@@ -209,7 +221,12 @@ std::optional<std::string> NextToken(std::string_view comments, std::string_view
       ++i;
     }
     if (!close && last_escape != kNpos) close = last_escape + 1;
-    if (!close) continue;
+    if (!close) {
+      // Any opener before `i` would stop there too, without a close: look after it, so that a
+      // line of unclosed openers takes linear time, not quadratic.
+      stop = i;
+      continue;
+    }
     from = *close + 1;
     std::string value;
     const std::string_view raw = Trim(comments.substr(value_begin, *close - value_begin));
@@ -223,7 +240,12 @@ std::optional<std::string> NextToken(std::string_view comments, std::string_view
   return std::nullopt;
 }
 
-void ReadIdAndTags(std::string_view comments, Question& q) {
+// Reads the idnumber and the tags of a question from its comment lines; false with `error` for
+// an idnumber that holds "[tag:". Each kind of token is looked for on its own, as in Moodle, so
+// such an idnumber also gives a tag from its own text, and no file can say that without the tag
+// ("[id:x[tag:y]" is the idnumber "x[tag:y" and the tag "y"): the question could not be written
+// back as it was read.
+bool ReadIdAndTags(std::string_view comments, Question& q, std::string& error) {
   std::size_t from = 0;
   // There should be one id; as in Moodle, the first one counts.
   while (auto id = NextToken(comments, "[id:", "", from)) {
@@ -232,10 +254,16 @@ void ReadIdAndTags(std::string_view comments, Question& q) {
       break;
     }
   }
+  if (q.idnumber.find("[tag:") != std::string::npos) {
+    error = "the idnumber " + Quoted(q.idnumber) +
+            " contains \"[tag:\", which also reads as a tag: close the [id:...] first";
+    return false;
+  }
   from = 0;
   while (auto tag = NextToken(comments, "[tag:", "<>`", from)) {
     if (!tag->empty()) q.tags.push_back(std::move(*tag));
   }
+  return true;
 }
 
 // ---- escapes
@@ -885,7 +913,7 @@ bool ReadQuestion(std::string_view body, std::string_view comments, Question& q,
   }
   q.general_feedback = ReadRichText(general_feedback, q.text.format);
   q.name = name && !name->empty() ? std::move(*name) : DefaultName(q.text.text);
-  ReadIdAndTags(comments, q);
+  if (!ReadIdAndTags(comments, q, error)) return false;
 
   if (description) {
     q.type = QuestionType::kDescription;
@@ -979,7 +1007,17 @@ void ReadBlock(const std::vector<Line>& block, std::string& category, std::strin
   if (first == content.size()) return;  // only comments
   constexpr std::string_view kCategory = "$CATEGORY:";
   if (const std::string_view head = Trim(content[first]); head.starts_with(kCategory)) {
-    category = std::string(Trim(head.substr(kCategory.size())));
+    const std::string_view path = Trim(head.substr(kCategory.size()));
+    if (CharacterCount(path) <= kMaxCategoryLength) {
+      category = std::string(path);
+    } else {
+      // The store would refuse it too. It is not kept: each question after it holds a copy,
+      // which for a long path and many short questions would take memory far beyond the file's
+      // size.
+      out.problems.push_back(
+          {Where(file_name, block[first].number),
+           "the category has more than " + std::to_string(kMaxCategoryLength) + " characters"});
+    }
     // A question right below the category line, with no blank line between, is still read.
     first = next_text_line(first + 1);
     if (first == content.size()) return;
@@ -1055,6 +1093,25 @@ std::string EscapeToken(std::string_view s) {
   return out;
 }
 
+// The comment line with the idnumber and the tags: "// [id:Q-17] [tag:algebra]". A value that
+// ends with a backslash is written "[id:a\]", which closes there only when no "]" follows on
+// the line, so the line ends after it.
+std::string WriteIdAndTags(const Question& q) {
+  std::string out;
+  const auto add = [&out](std::string_view opener, const std::string& value) {
+    if (out.empty() || out.back() == '\n') out += "//";
+    out += ' ';
+    out += opener;
+    out += EscapeToken(value);
+    out += ']';
+    if (value.ends_with('\\')) out += '\n';
+  };
+  if (!q.idnumber.empty()) add("[id:", q.idnumber);
+  for (const std::string& tag : q.tags) add("[tag:", tag);
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
+}
+
 std::string WriteAnswers(const Question& q) {
   const TextFormat format = q.text.format;
   std::string out = "{\n";
@@ -1088,12 +1145,22 @@ std::string WriteAnswers(const Question& q) {
       }
       break;
     }
-    case QuestionType::kShortAnswer:
+    case QuestionType::kShortAnswer: {
+      // "=" with "->" anywhere in the braces reads as matching, and GIFT has no escape for
+      // "->". A single answer (the only kind that can hold "->", since several need "=") is
+      // then written without "=": its weight still keeps "T" or "F" from reading as true/false.
+      const auto holds_arrow = [](const Answer& a) {
+        return a.text.text.find("->") != std::string::npos ||
+               a.feedback.text.find("->") != std::string::npos;
+      };
+      const std::string_view marker =
+          q.answers.size() == 1 && holds_arrow(q.answers.front()) ? "" : "=";
       for (const Answer& a : q.answers) {
-        out += "\t=%" + FormatPercent(a.fraction) + "%" + WriteRichText(a.text, format) +
-               WriteFeedback(a.feedback, format) + "\n";
+        out += "\t" + std::string(marker) + "%" + FormatPercent(a.fraction) + "%" +
+               WriteRichText(a.text, format) + WriteFeedback(a.feedback, format) + "\n";
       }
       break;
+    }
     case QuestionType::kNumerical:
       out = "{#\n";
       for (const Answer& a : q.answers) {
@@ -1206,12 +1273,7 @@ std::string WriteGift(const std::vector<Question>& questions) {
       out += "$CATEGORY: " + q.category + "\n\n";
       category = q.category;
     }
-    if (!q.idnumber.empty() || !q.tags.empty()) {
-      out += "//";
-      if (!q.idnumber.empty()) out += " [id:" + EscapeToken(q.idnumber) + "]";
-      for (const std::string& tag : q.tags) out += " [tag:" + EscapeToken(tag) + "]";
-      out += '\n';
-    }
+    out += WriteIdAndTags(q);
     // The name is always written, so that the text never starts a line where it could read as
     // a comment or a category.
     out += "::" + Escape(q.name) + "::" + WriteRichText(q.text, TextFormat::kMoodle);

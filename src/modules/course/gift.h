@@ -70,7 +70,9 @@ namespace bsg::course {
 // answer or numerical question without an answer worth 100%; a number that is malformed, too
 // large (10^12 or more) or more precise than six decimals; a negative tolerance; a range whose
 // start is above its end or whose middle needs a seventh decimal; a matching question with fewer
-// than two items, an item without "->" or without an answer.
+// than two items, an item without "->" or without an answer; an idnumber containing "[tag:"
+// (Moodle reads the tag out of it, so no file can carry that idnumber); a category longer than
+// 500 characters (the bank's limit).
 ParsedQuestions ParseGift(std::string_view content, std::string_view file_name);
 
 // Writes questions as GIFT that ParseGift reads back to equal questions, for every question
@@ -81,10 +83,11 @@ ParsedQuestions ParseGift(std::string_view content, std::string_view file_name);
 // What GIFT cannot carry comes back as the import defaults: default_mark, penalty,
 // shuffle_answers, case_sensitive, and a description's general feedback. Nor can it carry white
 // space at either end of a text, a carriage return, an HTML tag in a name (names are cleaned of
-// tags), "->" in a matching item's text (it would split the pair) or in a short answer or its
-// feedback (GIFT has no escape for it, and "=" with "->" reads as matching), a category with a
-// line break, or an idnumber or tag that ends with a backslash, contains a line break, or (tags
-// only) contains < > or `.
+// tags), "->" in a matching item's text (it would split the pair), in a short answer with more
+// than one answer or in a short answer's feedback (GIFT has no escape for it, and "=" with "->"
+// reads as matching; a one-answer short answer is written without "=" and comes back), a
+// category with a line break, or an idnumber or tag that contains a line break or (tags only)
+// < > or `. An idnumber or tag ending with a backslash ends its comment line, and comes back.
 std::string WriteGift(const std::vector<Question>& questions);
 
 }  // namespace bsg::course

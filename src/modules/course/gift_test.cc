@@ -373,6 +373,22 @@ TEST(GiftReadTest, CommentLinesInsideAQuestionAreIgnored) {
   EXPECT_EQ(q.answers[1].text, Moodle("wrong"));
 }
 
+// Found while fuzzing: a comment line full of "[id:" or "[tag:" that never close took time
+// quadratic in its length (a 1 MB line did not finish in two minutes).
+TEST(GiftReadTest, UnclosedIdAndTagOpenersTakeLinearTime) {
+  std::string ids = "// ";
+  std::string tags = "// [id:x] ";
+  for (int i = 0; i < 200'000; ++i) {
+    ids += "[id:";
+    tags += "[tag:";
+  }
+  const Question no_id = ReadOne(ids + "\n::Q::Text{}");
+  EXPECT_EQ(no_id.idnumber, "");
+  const Question no_tags = ReadOne(tags + "\n::Q::Text{}");
+  EXPECT_EQ(no_tags.idnumber, "x");
+  EXPECT_TRUE(no_tags.tags.empty());
+}
+
 // ---- names
 
 TEST(GiftReadTest, UnnamedQuestionIsNamedAfterItsText) {
@@ -404,6 +420,20 @@ TEST(GiftReadTest, NamesAreCleaned) {
   // An unclosed "::" starts the text, as Moodle reads it.
   EXPECT_EQ(qs[2].name, "Q1 What is 2+2?");
   EXPECT_EQ(qs[2].text, Moodle("Q1 What is 2+2?"));
+}
+
+// Found by fuzz/course_gift_fuzzer: removing a tag can join a kept "<" to a "/" or a letter, which
+// read again started a tag and emptied the name of the exported question.
+TEST(GiftReadTest, CleanedNamesStayTheSameWhenReadAgain) {
+  const Question unnamed = ReadOne("b<<b>/");
+  EXPECT_EQ(unnamed.name, "b");
+  EXPECT_EQ(unnamed.text, Moodle("b<<b>/"));
+  const Question named = ReadOne("::<<b>/x>y::Text{}");
+  EXPECT_EQ(named.name, "y");
+  EXPECT_EQ(ReadOne("::a <<b> b::Text{}").name, "a < b");
+  for (const Question& q : {unnamed, named}) {
+    EXPECT_EQ(Read(WriteGift({q})), std::vector<Question>{q}) << WriteGift({q});
+  }
 }
 
 // ---- file structure
@@ -613,6 +643,24 @@ TEST(GiftRefusalTest, ABlankLineInsideBracesSplitsTheQuestion) {
   EXPECT_EQ(parsed.problems[0].where, "q.txt:1");
   EXPECT_EQ(parsed.problems[0].message, "no closing brace } after the answers that start with {");
   EXPECT_EQ(parsed.problems[1].where, "q.txt:4");
+}
+
+// Found while fuzzing: every question after a category holds a copy of it, so a very long path
+// before many short questions took memory far beyond the file's size. The question bank stores
+// paths of up to 500 characters; a longer one is refused, with its line.
+TEST(GiftRefusalTest, CategoryOfMoreThan500Characters) {
+  std::string longest;
+  for (int i = 0; i < 500; ++i) longest += "\xC3\xA9";  // 500 characters, 1000 bytes
+  const Question q = ReadOne("$CATEGORY: " + longest + "\n::Q::Text{}");
+  EXPECT_EQ(q.category, longest);
+
+  std::string file = "::A::a{T}\n\n$CATEGORY: " + longest + "x\n";
+  for (int i = 0; i < 1000; ++i) file += "\nq{}\n";
+  const ParsedQuestions parsed = ParseGift(file, "long.txt");
+  EXPECT_TRUE(parsed.questions.empty());
+  ASSERT_EQ(parsed.problems.size(), 1u);
+  EXPECT_EQ(parsed.problems[0].where, "long.txt:3");
+  EXPECT_EQ(parsed.problems[0].message, "the category has more than 500 characters");
 }
 
 // ---- encoding and line ends
@@ -915,6 +963,59 @@ FALSE#42 is the Ultimate Answer.#You gave the right answer.}
 Grant is {~buried =entombed ~living} in Grant's tomb.)gift");
   ASSERT_EQ(read.size(), 5u);
   EXPECT_EQ(Read(WriteGift(read)), read);
+}
+
+// Found by fuzz/course_gift_fuzzer: "\]" at the end of a value closes its token only when no "]"
+// follows on the line, so "[id:a\] [tag:b]" read back as the idnumber "a] [tag:b".
+TEST(GiftRoundTripTest, IdNumbersAndTagsEndingWithABackslashReadBackEqual) {
+  const Question q = ReadOne("// [id:a\\]\n// [tag:b\\] x\n// [tag:c]\n::Q::Text{}");
+  EXPECT_EQ(q.idnumber, "a\\");
+  EXPECT_EQ(q.tags, (std::vector<std::string>{"b\\", "c"}));
+  // A tag holding "[id:" gives the idnumber too; written back, it still does.
+  const Question in_tag = ReadOne("//[tag:[id:\\]>x]\nq");
+  EXPECT_EQ(in_tag.idnumber, "]>x");
+  EXPECT_EQ(in_tag.tags, std::vector<std::string>{"[id:\\"});
+  for (const Question& read : {q, in_tag}) {
+    const std::string written = WriteGift({read});
+    EXPECT_EQ(Read(written), std::vector<Question>{read}) << written;
+  }
+}
+
+// Found by fuzz/course_gift_fuzzer: the reader looks for [id:] and [tag:] tokens each on its own,
+// as Moodle does, so "[id:x[tag:y]" is the idnumber "x[tag:y" and also the tag "y", which no
+// file can say without the tag: such a question could not be exported as it was read, and is
+// refused.
+TEST(GiftRefusalTest, IdNumberHoldingATag) {
+  // Each after a good question and a blank line; the location is the question's first line.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"//[id:[tag:d]\n:", "bad.txt:4"},
+      {"//[tag:[id:[tag:Z]\nx", "bad.txt:4"},
+      {"a\n//[tag:[id:\\]>[tag:i]", "bad.txt:3"},
+      {"// [tag:  basic] Here is  \n// a [id:   four   \\] que[tag:add   ]stion.\n::Q::Text{}",
+       "bad.txt:5"},
+  };
+  for (const auto& [file, where] : cases) {
+    const ImportProblem p = OneProblem("::Ok::Fine{T}\n\n" + file);
+    EXPECT_EQ(p.where, where) << file;
+    EXPECT_EQ(p.message.rfind("the idnumber \"", 0), 0u) << p.message;
+  }
+  EXPECT_EQ(OneProblem("//[id:[tag:d]\n:").message,
+            "the idnumber \"[tag:d\" contains \"[tag:\", which also reads as a tag: close the "
+            "[id:...] first");
+}
+
+// Found by fuzz/course_gift_fuzzer: without "=", an answer with "->" is a short answer, which the
+// writer must not turn into matching by writing "=" before it.
+TEST(GiftRoundTripTest, ShortAnswerWithAnArrowReadsBackEqual) {
+  for (const std::string file :
+       {"/{->}", "::Q::Which arrow?{A->B#see x->y}", "::Q::T?{%100%T->F}", "::Q::Q?{a#b->c}"}) {
+    const Question q = ReadOne(file);
+    EXPECT_EQ(q.type, QuestionType::kShortAnswer) << file;
+    const std::string written = WriteGift({q});
+    EXPECT_EQ(Read(written), std::vector<Question>{q}) << file << "\nwritten:\n" << written;
+  }
+  EXPECT_EQ(ReadOne("/{->}").answers,
+            std::vector<Answer>{MakeAnswer(Moodle("->"), kFractionOne, Moodle(""))});
 }
 
 }  // namespace

@@ -21,6 +21,11 @@
 namespace bsg::course {
 namespace {
 
+// The longest category path the question bank stores (question_category.path).
+constexpr std::size_t kMaxCategoryLength = 500;
+// The characters of a question's name shown in the location of its problems.
+constexpr std::size_t kMaxNameInLocation = 100;
+
 // ---- numbers
 //
 // Every number of the format is read as an exact integer count of 10^-places units, so that no
@@ -587,6 +592,25 @@ const char* TypeName(QuestionType type) {
   return "description";
 }
 
+// The number of characters (code points) of UTF-8 text.
+std::size_t CharacterCount(std::string_view s) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < s.size(); ++count) DecodeUtf8(s, pos);
+  return count;
+}
+
+// A question's name as its problems' location shows it: at most kMaxNameInLocation characters,
+// then "...". Every problem of the question repeats its location, so a whole name there would
+// make the problems of a long name with many bad answers take memory far beyond the file's size.
+std::string ShortName(std::string_view name) {
+  std::size_t end = 0;
+  for (std::size_t count = 0; count < kMaxNameInLocation && end < name.size(); ++count) {
+    DecodeUtf8(name, end);
+  }
+  if (end == name.size()) return std::string(name);
+  return std::string(name.substr(0, end)) + "...";
+}
+
 // Reads one <question> that is not a category; nullopt when it has problems (all of them are
 // added to `problems`).
 std::optional<Question> ReadQuestion(const xmlNode* node, std::string_view file_name, int number,
@@ -604,7 +628,7 @@ std::optional<Question> ReadQuestion(const xmlNode* node, std::string_view file_
     }
   }
   std::string where = std::string(file_name) + ": question " + std::to_string(number);
-  if (!name.empty()) where += " (" + name + ")";
+  if (!name.empty()) where += " (" + ShortName(name) + ")";
   Reporter reporter(std::move(where), problems);
 
   const std::optional<std::string> type_name = Attribute(node, "type");
@@ -697,6 +721,13 @@ std::optional<std::string> ReadCategory(const xmlNode* node, std::string_view fi
     if (std::optional<std::string> reason = ValidateText(path, /*allow_newlines=*/false)) {
       reporter.Add("the category " + *reason);
     }
+  }
+  // The store would refuse a longer path too. It is not kept: each question after it holds a
+  // copy, which for a long path and many short questions would take memory far beyond the
+  // file's size.
+  if (CharacterCount(path) > kMaxCategoryLength) {
+    reporter.Add("the category has more than " + std::to_string(kMaxCategoryLength) +
+                 " characters");
   }
   // <info> (the category's description) and <idnumber> have no place in the model.
   if (reporter.failed()) return std::nullopt;

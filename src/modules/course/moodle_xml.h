@@ -11,7 +11,9 @@
 // spelled "match"), essay and description, with the category questions that set the category
 // of the questions after them. Other types (cloze, calculated, ddwtos, ...) are refused by name.
 // Elements the data model has no place for (hints, combined feedback, units, essay response
-// options, embedded <file>s, <hidden>) are accepted and ignored.
+// options, embedded <file>s, <hidden>) are accepted and ignored. A category longer than 500
+// characters (the bank's limit) is refused; problem locations show a question's name up to its
+// first 100 characters.
 #ifndef BSG_MODULES_COURSE_MOODLE_XML_H_
 #define BSG_MODULES_COURSE_MOODLE_XML_H_
 

@@ -977,6 +977,49 @@ TEST(MoodleXmlTest, RefusesBadQuestionsWithTheirLocation) {
   }
 }
 
+// Found while fuzzing: each problem of a question repeats its location, so a 1 MB name with
+// 20,000 bad answers (a 1.4 MB file) took more than 20 GB. The location shows the name's first
+// 100 characters.
+TEST(MoodleXmlTest, LocationsShowTheStartOfALongName) {
+  std::string name;
+  for (int i = 0; i < 10'000; ++i) name += "\xC3\xA9";
+  std::string answers;
+  for (int i = 0; i < 3; ++i) answers += "<answer fraction=\"x\"><text>a</text></answer>";
+  const std::vector<ImportProblem> problems = Problems(OneQuestion("multichoice", name, answers));
+  ASSERT_EQ(problems.size(), 3u);
+  std::string start;
+  for (int i = 0; i < 100; ++i) start += "\xC3\xA9";
+  for (const ImportProblem& p : problems) {
+    EXPECT_EQ(p.where, "moodle.xml: question 1 (" + start + "...)");
+  }
+  EXPECT_EQ(OnlyProblem(OneQuestion("essay", start, "<penalty>2</penalty>")).where,
+            "moodle.xml: question 1 (" + start + ")");
+}
+
+// Found while fuzzing: every question after a category holds a copy of it, so a very long path
+// before many short questions took memory far beyond the file's size. The question bank stores
+// paths of up to 500 characters; a longer one is refused, with its line.
+TEST(MoodleXmlTest, RefusesCategoriesOfMoreThan500Characters) {
+  std::string longest;
+  for (int i = 0; i < 500; ++i) longest += "\xC3\xA9";
+  const std::string essay =
+      "<question type=\"essay\"><name><text>E</text></name>"
+      "<questiontext><text>T</text></questiontext></question>\n";
+  EXPECT_EQ(ParseOne(Quiz("<question type=\"category\"><category><text>" + longest +
+                          "</text></category></question>\n" + essay))
+                .category,
+            longest);
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += essay;
+  const std::vector<ImportProblem> problems =
+      Problems(Quiz("<question type=\"category\"><category><text>" + longest +
+                    "x</text></category></question>\n" + many),
+               "long.xml");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where, "long.xml:3");
+  EXPECT_EQ(problems[0].message, "the category has more than 500 characters");
+}
+
 TEST(MoodleXmlTest, RefusesMissingNameAndText) {
   const std::vector<ImportProblem> problems = Problems(Quiz(R"xml(
   <question type="essay">
