@@ -717,8 +717,8 @@ void RegisterCourseRoutes(http::Router& router, CourseService& svc) {
       router, Method::kPost, "/api/questions/import", Staff(),
       u::Doc(kTag,
              "Import a GIFT or Moodle XML file (the request body): all or nothing; dry_run lists "
-             "every problem and stores nothing",
-             any, {422},
+             "every problem and stores nothing (at most 2 MiB)",
+             any, {400, 413, 415, 422},
              {u::Param("format", "string", "gift or xml", json{"gift", "xml"}),
               u::Param("file_name", "string", "the file's name, for problem locations"),
               u::Param("dry_run", "boolean", "true: check only")}),

@@ -711,6 +711,10 @@ Result<ImportReport> CourseService::ImportQuestions(const Caller& caller, std::s
                                                     std::string_view file_name,
                                                     std::string_view content, bool dry_run) {
   BSG_RETURN_IF_ERROR(StaffOnly(caller));
+  if (content.size() > kMaxQuestionFileBytes) {
+    return Status(ErrorCode::kPayloadTooLarge, "question.file_too_large",
+                  "A question file may be at most 2 MiB.", {{"file", "at most 2 MiB"}});
+  }
   ParsedQuestions parsed;
   if (format == "gift") {
     parsed = ParseGift(content, file_name);

@@ -70,6 +70,10 @@ struct EnrolmentImportReport {
   std::vector<tabular::CellError> errors;  // none when the import was stored
 };
 
+// A question file's size limit: a bank of thousands of questions is a few hundred kB, and reading
+// GIFT takes about 200 times the file's size in memory at worst.
+inline constexpr std::size_t kMaxQuestionFileBytes = 2 * 1024 * 1024;
+
 // Attachments: what a module may carry.
 inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 
@@ -119,7 +123,7 @@ class CourseService {
 
   // ---- question bank (staff)
   // format "gift" or "xml". All or nothing: with problems nothing is stored; a dry run stores
-  // nothing either way.
+  // nothing either way. PayloadTooLarge (question.file_too_large) beyond kMaxQuestionFileBytes.
   Result<ImportReport> ImportQuestions(const Caller& caller, std::string_view format,
                                        std::string_view file_name, std::string_view content,
                                        bool dry_run);

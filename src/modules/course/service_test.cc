@@ -120,6 +120,13 @@ TEST_P(CourseServiceTest, ImportsAreAllOrNothingWithADryRun) {
   EXPECT_EQ(refused->problems.front().where.rfind("bank.txt:", 0), 0u)
       << refused->problems.front().where;
   EXPECT_TRUE(service_->ListQuestions(std::nullopt)->empty());
+  // A file over the size limit is refused before it is read.
+  EXPECT_EQ(service_
+                ->ImportQuestions(staff_, "gift", "big.txt",
+                                  std::string(kMaxQuestionFileBytes + 1, ' '), true)
+                .status()
+                .code(),
+            ErrorCode::kPayloadTooLarge);
   // Learners may not import.
   Caller learner = Learner("ada@example.org", "Ada Lovelace");
   EXPECT_EQ(service_->ImportQuestions(learner, "gift", "x", kBank, true).status().code(),
