@@ -48,3 +48,29 @@ CONF
   NGINX_PID=$!
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/" && break; sleep 0.1; done
 }
+
+# start_bsg DB NAME [SERVE_ARGS...]: `$BIN serve` on database DB at a free port, its access log
+# in $WORK/access-NAME.log and its own log in $WORK/bsg-NAME.log; sets PORT and BSG_PID and
+# returns once it answers (three tries on fresh ports); otherwise shows the log and exits 1.
+# Needs the section's log function.
+start_bsg() {
+  local db=$1 name=$2 attempt
+  shift 2
+  for attempt in 1 2 3; do
+    PORT=$(free_port)
+    BSG_DATA_DIR="$ROOT/data" "$BIN" --database "$db" serve --port "$PORT" "$@" \
+      >"$WORK/access-$name.log" 2>"$WORK/bsg-$name.log" &
+    BSG_PID=$!
+    for _ in $(seq 100); do
+      curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && return 0
+      kill -0 "$BSG_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    log "bsg serve did not answer on port $PORT (attempt $attempt):"
+    sed 's/^/  /' "$WORK/bsg-$name.log" >&2
+    kill "$BSG_PID" 2>/dev/null || true
+    wait "$BSG_PID" 2>/dev/null || true
+    BSG_PID=""
+  done
+  exit 1
+}

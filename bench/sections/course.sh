@@ -150,26 +150,6 @@ NGINX_PID=$!
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break; sleep 0.1; done
 NGINX_VERSION=$(nginx -v 2>&1 | sed 's|.*/||')
 
-start_bsg() {  # $1: database URL, $2: backend
-  local attempt
-  for attempt in 1 2 3; do
-    PORT=$(free_port)
-    BSG_DATA_DIR="$ROOT/data" "$BIN" --database "$1" serve --port "$PORT" --threads 2 \
-      >"$WORK/access-$2.log" 2>"$WORK/bsg-$2.log" &
-    BSG_PID=$!
-    for _ in $(seq 100); do
-      curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && return 0
-      kill -0 "$BSG_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    log "bsg serve did not answer on port $PORT (attempt $attempt):"
-    sed 's/^/  /' "$WORK/bsg-$2.log" >&2
-    kill "$BSG_PID" 2>/dev/null || true
-    wait "$BSG_PID" 2>/dev/null || true
-    BSG_PID=""
-  done
-  exit 1
-}
 alive() { kill -0 "$BSG_PID" 2>/dev/null || { log "FAIL: bsg serve died ($1):"; tail -20 "$WORK/bsg-$2.log" >&2; exit 1; }; }
 
 # sql BACKEND DB: runs standard input (a script) in the sqlite3 or psql shell; prints the result.
@@ -259,7 +239,7 @@ measure_backend() {
   seed_out=$("$BIN" --database "$db" seed --demo)
   password=$(sed -n 's|^demo admin: admin@example.org / ||p' <<<"$seed_out")
   [ -n "$password" ] || { log "seed --demo printed no demo admin password:"; echo "$seed_out" >&2; exit 1; }
-  start_bsg "$db" "$backend"
+  start_bsg "$db" "$backend" --threads 2
   local base="http://127.0.0.1:$PORT" ref="http://127.0.0.1:$NGINX_PORT" access="$WORK/access-$backend.log"
 
   # --- preparation (not timed)

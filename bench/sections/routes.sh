@@ -155,26 +155,6 @@ NGINX_PORT=$(free_port)
 start_nginx "$NGINX_PORT" application/json
 NGINX_VERSION=$(nginx -v 2>&1 | sed 's|.*/||')
 
-start_bsg() {  # $1: database URL, $2: backend
-  local attempt
-  for attempt in 1 2 3; do
-    PORT=$(free_port)
-    BSG_DATA_DIR="$ROOT/data" "$BIN" --database "$1" serve --port "$PORT" \
-      >"$WORK/access-$2.log" 2>"$WORK/bsg-$2.log" &
-    BSG_PID=$!
-    for _ in $(seq 100); do
-      curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && return 0
-      kill -0 "$BSG_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    log "bsg serve did not answer on port $PORT (attempt $attempt):"
-    sed 's/^/  /' "$WORK/bsg-$2.log" >&2
-    kill "$BSG_PID" 2>/dev/null || true
-    wait "$BSG_PID" 2>/dev/null || true
-    BSG_PID=""
-  done
-  exit 1
-}
 
 # measure_backend BACKEND LABEL: writes $WORK/BACKEND.md (its table, memory, skipped routes),
 # $WORK/results-BACKEND.tsv (for the aims) and $WORK/excluded.txt.
