@@ -468,6 +468,10 @@ Result<EnrolmentImportReport> CourseService::ImportEnrolments(const Caller& call
     BSG_ASSIGN_OR_RETURN(Course course, store_.GetCourse(tx, course_id));
     const registry::Store registry;
     BSG_ASSIGN_OR_RETURN(auto by_email, registry.PeopleByEmail(tx));
+    std::string course_languages;  // for the error message
+    for (const std::string& l : course.languages) {
+      course_languages += (course_languages.empty() ? "" : ", ") + l;
+    }
     std::map<std::int64_t, int> person_row;  // a person named twice in the file
     std::vector<std::pair<std::int64_t, std::string>> to_enrol;
     for (const tabular::Row& cells : table.rows) {
@@ -481,17 +485,8 @@ Result<EnrolmentImportReport> CourseService::ImportEnrolments(const Caller& call
       language = AsciiLower(language);
       if (language.empty()) language = course.languages.empty() ? "en" : course.languages.front();
       if (!OneOf(course.languages, language)) {
-        error(
-            "language",
-            "must be one of the course's languages (" +
-                [&] {
-                  std::string list;
-                  for (const std::string& l : course.languages)
-                    list += (list.empty() ? "" : ", ") + l;
-                  return list;
-                }() +
-                ")",
-            columns.Get(cells, "language"));
+        error("language", "must be one of the course's languages (" + course_languages + ")",
+              columns.Get(cells, "language"));
       }
       if (email.empty()) {
         error("email", "is required", email);
