@@ -2,7 +2,7 @@
 # started, a free loopback port, wrk's latencies in milliseconds, and nginx as the reference.
 
 # bench_init PREFIX: WORK is a new folder /tmp/PREFIX.XXXXXX; BSG_PID and NGINX_PID, when set,
-# are stopped on exit.
+# are stopped on exit, and so is the throwaway PostgreSQL of PG_DIR (scripts/pg-test-server.sh).
 bench_init() {
   WORK=$(mktemp -d "/tmp/$1.XXXXXX")
   chmod 755 "$WORK"
@@ -12,7 +12,12 @@ bench_init() {
 }
 bench_cleanup() {
   [ -n "$BSG_PID" ] && kill "$BSG_PID" 2>/dev/null && wait "$BSG_PID" 2>/dev/null
+  BSG_PID=""
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
+  if [ -n "${PG_DIR:-}" ]; then
+    "$ROOT/scripts/pg-test-server.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
+    PG_DIR=""
+  fi
   rm -rf "$WORK"
 }
 

@@ -69,15 +69,6 @@ PG_DIR=""
 SAMPLER_PID=""
 course_cleanup() {
   [ -z "$SAMPLER_PID" ] || kill "$SAMPLER_PID" 2>/dev/null || true
-  if [ -n "$BSG_PID" ]; then
-    kill "$BSG_PID" 2>/dev/null || true
-    wait "$BSG_PID" 2>/dev/null || true
-    BSG_PID=""
-  fi
-  if [ -n "$PG_DIR" ]; then
-    scripts/pg-test-server.sh stop "$PG_DIR" >/dev/null 2>&1 || true
-    PG_DIR=""
-  fi
   bench_cleanup
 }
 trap course_cleanup EXIT

@@ -39,19 +39,6 @@ bench_init bsg-bench-routes
 log() { echo "bench routes: $*" >&2; }
 
 PG_DIR=""
-routes_cleanup() {
-  if [ -n "$BSG_PID" ]; then
-    kill "$BSG_PID" 2>/dev/null || true
-    wait "$BSG_PID" 2>/dev/null || true
-    BSG_PID=""
-  fi
-  if [ -n "$PG_DIR" ]; then
-    scripts/pg-test-server.sh stop "$PG_DIR" >/dev/null 2>&1 || true
-    PG_DIR=""
-  fi
-  bench_cleanup
-}
-trap routes_cleanup EXIT
 trap 'exit 130' INT TERM
 
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || { log "BENCH_ROUTE_DURATION must be a whole number of seconds"; exit 2; }
