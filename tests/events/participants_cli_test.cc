@@ -18,24 +18,16 @@ using testing_support::CliRun;
 
 class ParticipantsCliTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string(testing_support::MakeTempDir("bsg-participants-cli"));
-    url_ = new std::string("sqlite://" + *dir_ + "/demo.db");
-    ASSERT_EQ(Bsg("migrate").exit_code, 0);
-    CliRun seeded = Bsg("seed --demo");
-    ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
-  }
+  static void SetUpTestSuite() { demo_ = new testing_support::DemoCli("bsg-participants-cli"); }
   static void TearDownTestSuite() {
-    std::error_code ec;
-    std::filesystem::remove_all(*dir_, ec);
-    delete dir_;
-    delete url_;
+    delete demo_;
+    demo_ = nullptr;
   }
-  static CliRun Bsg(const std::string& args) { return testing_support::RunBsg(*dir_, *url_, args); }
+  static CliRun Bsg(const std::string& args) { return demo_->Bsg(args); }
 
   // A held BSG training of the demo programme with people holding a place, and their number.
   static std::pair<std::int64_t, std::int64_t> Training() {
-    auto db = db::Database::Open(*url_);
+    auto db = db::Database::Open(demo_->url());
     EXPECT_TRUE(db.ok());
     auto rows = (*db)->Query(
         "SELECT e.id, COUNT(*) FROM event e JOIN event_registration r ON r.event_id = e.id "
@@ -45,18 +37,16 @@ class ParticipantsCliTest : public ::testing::Test {
     return {(*rows)[0].Int(0), (*rows)[0].Int(1)};
   }
 
-  static std::string* dir_;
-  static std::string* url_;
+  static testing_support::DemoCli* demo_;
 };
 
-std::string* ParticipantsCliTest::dir_ = nullptr;
-std::string* ParticipantsCliTest::url_ = nullptr;
+testing_support::DemoCli* ParticipantsCliTest::demo_ = nullptr;
 
 TEST_F(ParticipantsCliTest, TheExportImportsBackUnchanged) {
   const auto [event, places] = Training();
   ASSERT_GT(places, 0);
   for (const std::string format : {"csv", "xlsx"}) {
-    const std::string file = *dir_ + "/participants." + format;
+    const std::string file = demo_->dir() + "/participants." + format;
     CliRun out = Bsg("events export-participants " + std::to_string(event) + " --format " + format +
                      " --out '" + file + "'");
     ASSERT_EQ(out.exit_code, 0) << out.err;
@@ -82,7 +72,7 @@ TEST_F(ParticipantsCliTest, TheExportImportsBackUnchanged) {
 // `bsg import` prints the first 1,000 errors in full, then counts per column and reason, with
 // long values cut, as the API does.
 TEST_F(ParticipantsCliTest, ImportErrorOutputIsCapped) {
-  const std::string file = *dir_ + "/bad-people.csv";
+  const std::string file = demo_->dir() + "/bad-people.csv";
   {
     std::ofstream out(file, std::ios::binary);
     out << "full_name,email\n";

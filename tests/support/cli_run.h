@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -52,6 +53,33 @@ inline std::string MakeTempDir(const std::string& prefix) {
   buf.push_back('\0');
   return std::string(mkdtemp(buf.data()));
 }
+
+// A test suite's demo programme: a fresh folder with a SQLite database migrated and loaded with
+// `bsg seed --demo`, made once (in SetUpTestSuite) and removed with the object.
+class DemoCli {
+ public:
+  explicit DemoCli(const std::string& prefix)
+      : dir_(MakeTempDir(prefix)), url_("sqlite://" + dir_ + "/demo.db") {
+    const CliRun migrated = Bsg("migrate");
+    EXPECT_EQ(migrated.exit_code, 0) << migrated.err;
+    const CliRun seeded = Bsg("seed --demo");
+    EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
+  }
+  ~DemoCli() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  DemoCli(const DemoCli&) = delete;
+  DemoCli& operator=(const DemoCli&) = delete;
+
+  CliRun Bsg(const std::string& args) const { return RunBsg(dir_, url_, args); }
+  const std::string& dir() const { return dir_; }
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string dir_;
+  std::string url_;
+};
 
 }  // namespace bsg::testing_support
 
