@@ -19,6 +19,8 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   chromium poppler-utils python3 python3-icalendar zbar-tools
   wrk nginx-light hyperfine sqlmap curl
+  # make fuzz: libFuzzer with ASan and UBSan
+  clang
 )
 
 missing=()
